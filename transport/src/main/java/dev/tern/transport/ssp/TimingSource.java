@@ -1,0 +1,10 @@
+package dev.tern.transport.ssp;
+
+/** The round-trip figures the sender paces itself by (backed by the datagram layer's RTT estimate). */
+public interface TimingSource {
+    /** Retransmission timeout, 50–1000 ms. */
+    int rto();
+
+    /** Frame interval, 20–250 ms. */
+    int sendInterval();
+}

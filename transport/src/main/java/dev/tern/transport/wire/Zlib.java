@@ -1,0 +1,59 @@
+package dev.tern.transport.wire;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/** zlib (RFC 1950) streams as mosh's compressor writes them: default level, header and Adler-32 trailer. */
+public final class Zlib {
+    /** mosh refuses to inflate more than 2048 × 2048 bytes. */
+    public static final int MAX_INFLATED = 2048 * 2048;
+
+    private Zlib() {
+    }
+
+    public static byte[] compress(byte[] data) {
+        Deflater deflater = new Deflater();
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 32);
+            byte[] buf = new byte[Math.max(64, data.length + 64)];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buf);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    public static byte[] inflate(byte[] data) throws DroppedInputException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length * 4));
+            byte[] buf = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "truncated zlib stream");
+                }
+                out.write(buf, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "inflates beyond 4 MiB");
+                }
+            }
+            if (inflater.getRemaining() != 0) {
+                throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "bytes after the zlib stream");
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "invalid zlib stream");
+        } finally {
+            inflater.end();
+        }
+    }
+}
