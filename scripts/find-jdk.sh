@@ -24,6 +24,8 @@ tern_find_jdk() {
     if [ -n "$feature" ] && [ "$feature" -ge "$want" ]; then
       export JAVA_HOME="$candidate"
       export PATH="$JAVA_HOME/bin:$PATH"
+      # Maven's bundled Guava calls sun.misc.Unsafe, which JDK 25 warns about on every build
+      export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
       return 0
     fi
   done

@@ -13,9 +13,25 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Application.launch(TernApp.class);
+            launchDesktopApp();
             return;
         }
         System.exit(CommandLine.run(args));
+    }
+
+    private static void launchDesktopApp() {
+        try {
+            Application.launch(TernApp.class);
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {
+            // JavaFX could not open a window: say what is missing instead of a stack trace
+            System.err.println("tern: cannot open the desktop window: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("GTK")) {
+                System.err.println("  Tern needs GTK 3 on Linux (Debian/Ubuntu: apt-get install libgtk-3-0).");
+            } else if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                System.err.println("  No display found: run Tern inside a desktop session (DISPLAY is not set).");
+            }
+            System.err.println("  To connect from this terminal instead, run: tern [user@]host");
+            System.exit(1);
+        }
     }
 }

@@ -46,8 +46,9 @@ public final class Framebuffer {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         rows = new Row[this.height];
+        long gen = Row.newGeneration();  // mosh fills a new screen with one shared blank row
         for (int y = 0; y < this.height; y++) {
-            rows[y] = new Row(this.width, 0);
+            rows[y] = new Row(this.width, 0, gen);
         }
         tabs = defaultTabStops(this.width);
         scrollTop = 0;

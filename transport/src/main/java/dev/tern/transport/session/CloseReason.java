@@ -1,0 +1,43 @@
+package dev.tern.transport.session;
+
+/** Why a session ended, with a sentence for the user. */
+public record CloseReason(Kind kind, String message) {
+    public enum Kind {
+        /** We asked to quit and the server acknowledged: the server has exited. */
+        USER_QUIT,
+        /** We asked to quit but the server never acknowledged; it may still be running. */
+        USER_QUIT_UNACKNOWLEDGED,
+        /** The server ended the session, normally because the remote shell exited. */
+        SERVER_ENDED,
+        /** No server state ever arrived. */
+        NEVER_CONNECTED,
+        /** A local failure (sockets, cipher limits). */
+        ERROR
+    }
+
+    public boolean clean() {
+        return kind == Kind.USER_QUIT || kind == Kind.SERVER_ENDED;
+    }
+
+    static CloseReason userQuit() {
+        return new CloseReason(Kind.USER_QUIT, "Session closed.");
+    }
+
+    static CloseReason userQuitUnacknowledged() {
+        return new CloseReason(Kind.USER_QUIT_UNACKNOWLEDGED,
+                "mosh did not shut down cleanly. The mosh-server process may still be running on the server.");
+    }
+
+    static CloseReason serverEnded() {
+        return new CloseReason(Kind.SERVER_ENDED, "The remote session ended (the shell exited).");
+    }
+
+    static CloseReason neverConnected(String server, int port) {
+        return new CloseReason(Kind.NEVER_CONNECTED, "Timed out waiting for server: nothing received from "
+                + server + " on UDP port " + port + ". Check that the port is not firewalled.");
+    }
+
+    static CloseReason error(String what) {
+        return new CloseReason(Kind.ERROR, what);
+    }
+}

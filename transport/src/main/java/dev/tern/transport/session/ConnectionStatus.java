@@ -1,0 +1,13 @@
+package dev.tern.transport.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How the link looks: smoothed round-trip time, when the server's newest state arrived ("last contact"), and
+ * when the newest input state the server acknowledged was sent ("last reply"). mosh shows "Last contact" once
+ * the first is 6.5 s old and "Last reply" once the second is 10 s old.
+ */
+public record ConnectionStatus(Duration smoothedRtt, Optional<Instant> lastContact, Optional<Instant> lastReply) {
+}

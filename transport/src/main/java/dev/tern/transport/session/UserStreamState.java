@@ -1,0 +1,21 @@
+package dev.tern.transport.session;
+
+import dev.tern.transport.ssp.OutgoingState;
+
+/** The first {@code eventCount} events of a {@link UserStream}: one state of the client's side of SSP. */
+public record UserStreamState(UserStream stream, long eventCount) implements OutgoingState<UserStreamState> {
+    @Override
+    public byte[] diffFrom(UserStreamState base) {
+        return stream.diff(base.eventCount, eventCount);
+    }
+
+    @Override
+    public boolean sameAs(UserStreamState other) {
+        return eventCount == other.eventCount;
+    }
+
+    /** Called with the newest acknowledged state: nothing before it is needed again. */
+    void acknowledged() {
+        stream.forgetBefore(eventCount);
+    }
+}
