@@ -27,7 +27,7 @@ public final class TestBed implements ParameterResolver {
     }
 
     /** Holds the run's sshd in the root store, which closes it when the whole run is over. */
-    private static final class SshServerResource implements ExtensionContext.Store.CloseableResource {
+    private static final class SshServerResource implements AutoCloseable {
         private final SshServer server = SshServer.start();
 
         @Override
