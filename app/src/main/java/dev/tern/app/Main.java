@@ -16,7 +16,7 @@ public final class Main {
             launchDesktopApp();
             return;
         }
-        System.exit(CommandLine.run(args));
+        System.exit(dev.tern.app.cli.TernCli.run(args));
     }
 
     private static void launchDesktopApp() {

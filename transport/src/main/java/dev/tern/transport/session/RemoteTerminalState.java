@@ -46,15 +46,20 @@ public final class RemoteTerminalState implements IncomingState<RemoteTerminalSt
         }
         Emulator next = emulator.copy();
         long ack = echoAck;
-        for (HostInputProto.Instruction i : message.getInstructionList()) {
-            if (i.hasHostbytes()) {
-                next.write(i.getHostbytes().getHoststring().toByteArray());
-                next.takeReplies(); // the server never queries the client; replies are dropped as in mosh
-            } else if (i.hasResize()) {
-                next.resize(i.getResize().getWidth(), i.getResize().getHeight());
-            } else if (i.hasEchoack()) {
-                ack = Math.max(ack, i.getEchoack().getEchoAckNum());
+        try {
+            for (HostInputProto.Instruction i : message.getInstructionList()) {
+                if (i.hasHostbytes()) {
+                    next.write(i.getHostbytes().getHoststring().toByteArray());
+                    next.takeReplies(); // the server never queries the client; replies are dropped as in mosh
+                } else if (i.hasResize()) {
+                    next.resize(i.getResize().getWidth(), i.getResize().getHeight());
+                } else if (i.hasEchoack()) {
+                    ack = Math.max(ack, i.getEchoack().getEchoAckNum());
+                }
             }
+        } catch (RuntimeException e) {
+            // an emulator fault on some input must cost one state, not the session; this state is untouched
+            throw new DroppedInputException(DropReason.MALFORMED_DIFF, "emulator failed: " + e);
         }
         return new RemoteTerminalState(next, ack);
     }

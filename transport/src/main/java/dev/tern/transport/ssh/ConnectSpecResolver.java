@@ -91,7 +91,7 @@ public final class ConnectSpecResolver {
             if (value.equalsIgnoreCase("none")) {
                 useAgent = target.useAgent() != null && target.useAgent();
             } else if (!value.equals("SSH_AUTH_SOCK")) {
-                agentSocket = Optional.of(tokens.expandPath(value.startsWith("$") ? value : value));
+                agentSocket = Optional.of(tokens.expandPath(value));
             }
         }
         useAgent = useAgent && (agentSocket.isPresent() || environment.windows());

@@ -48,12 +48,12 @@ public final class RttEstimator {
 
     public int rto() {
         long rto = (long) Math.ceil(srtt + 4 * rttvar);
-        return (int) Math.clamp(rto, MIN_RTO, MAX_RTO);
+        return Math.clamp(rto, MIN_RTO, MAX_RTO);
     }
 
     /** SSP's frame interval: half the smoothed RTT, between 20 and 250 ms. */
     public int sendInterval() {
         long interval = (long) Math.ceil(srtt / 2);
-        return (int) Math.clamp(interval, SEND_INTERVAL_MIN, SEND_INTERVAL_MAX);
+        return Math.clamp(interval, SEND_INTERVAL_MIN, SEND_INTERVAL_MAX);
     }
 }

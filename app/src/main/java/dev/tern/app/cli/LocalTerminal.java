@@ -1,0 +1,108 @@
+package dev.tern.app.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The user's real terminal, through JLine (POSIX ttys and the Windows console alike): raw mode, size,
+ * resize and continue signals, and the "open"/"close" strings mosh-client writes around a session.
+ * Whatever happens, {@link #close()} puts the terminal back the way it was.
+ */
+final class LocalTerminal implements Closeable {
+    /** What mosh's Display::close() resets, after which the alternate screen is left. */
+    private static final String RESET_MODES = "\033[?1l\033[0m\033[?25h\033[?1003l\033[?1002l\033[?1001l"
+            + "\033[?1000l\033[?1015l\033[?1006l\033[?1005l";
+
+    private final Terminal terminal;
+    private final OutputStream output;
+    private Attributes saved;
+    private boolean open;
+
+    LocalTerminal() throws IOException {
+        terminal = TerminalBuilder.builder().system(true).jna(false).jansi(false).build();
+        output = terminal.output();
+    }
+
+    boolean isInteractive() {
+        return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    }
+
+    /** Enters raw mode and the alternate screen, and forces application cursor keys (as mosh does). */
+    synchronized void open() throws IOException {
+        if (!open) {
+            saved = terminal.enterRawMode();
+            open = true;
+        }
+        terminal.puts(InfoCmp.Capability.enter_ca_mode);
+        terminal.flush();
+        write("\033[?1h");
+    }
+
+    /** Leaves the alternate screen and restores the saved terminal modes. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        try {
+            write(RESET_MODES);
+            terminal.puts(InfoCmp.Capability.exit_ca_mode);
+            terminal.flush();
+            terminal.setAttributes(saved);
+        } catch (IOException | RuntimeException ignored) {
+            // the terminal may already be gone (hang-up); nothing else to restore
+        }
+    }
+
+    /** For suspending: restore the terminal, keep the JLine terminal itself for resuming. */
+    synchronized void suspend() throws IOException {
+        close();
+        write("\n\033[37;44m[mosh is suspended.]\033[m\n");
+    }
+
+    synchronized void write(String text) throws IOException {
+        output.write(text.getBytes(StandardCharsets.UTF_8));
+        output.flush();
+    }
+
+    InputStream input() {
+        return terminal.input();
+    }
+
+    Size size() {
+        Size size = terminal.getSize();
+        int columns = size.getColumns() > 0 ? size.getColumns() : 80;
+        int rows = size.getRows() > 0 ? size.getRows() : 24;
+        return new Size(columns, rows);
+    }
+
+    void onResize(Runnable action) {
+        terminal.handle(Terminal.Signal.WINCH, signal -> action.run());
+    }
+
+    void onContinue(Runnable action) {
+        terminal.handle(Terminal.Signal.CONT, signal -> action.run());
+    }
+
+    PrintStream stderr() {
+        return System.err;
+    }
+
+    void dispose() {
+        try {
+            terminal.close();
+        } catch (IOException ignored) {
+            // closing the system terminal can only fail if it is gone already
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.tern.app.cli;
+
+import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.screen.FrameRenderer;
+import dev.tern.transport.screen.Framebuffer;
+import dev.tern.transport.session.CloseReason;
+import dev.tern.transport.session.MoshSession;
+import dev.tern.transport.session.MoshSessionListener;
+import dev.tern.transport.session.RemoteScreen;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jline.terminal.Size;
+
+/**
+ * mosh-client's main loop in Java: the user's terminal in raw mode, keystrokes through the escape key into the
+ * session, and the newest server screen (with overlays) painted as a diff against what was last drawn, with
+ * the same frame renderer the GUI widget uses.
+ *
+ * <p>Threads: the session's own I/O thread, one reader thread for the keyboard, and the painter (the calling
+ * thread), which is the only one that writes to the terminal while the session runs.
+ */
+final class TerminalClient {
+    /** How often the screen is repainted without news, so timers such as "Last contact" can count up. */
+    private static final Duration IDLE_REPAINT = Duration.ofMillis(250);
+    /** Frames closer together than this are merged: a flood never paints faster than the eye can follow. */
+    private static final Duration MIN_FRAME_GAP = Duration.ofMillis(8);
+    /** mosh treats a single read of more than this many bytes as a paste. */
+    static final int PASTE_THRESHOLD = 100;
+
+    private final LocalTerminal terminal;
+    private final EscapeKey escapeKey;
+    private final DisplayOverlay overlay;
+    private final FrameRenderer renderer = FrameRenderer.clientRole();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private boolean dirty = true;
+    private boolean repaintRequested = true;
+    private volatile boolean everConnected;
+    private volatile Size pendingResize;
+    private MoshSession session;
+    private Framebuffer lastDrawn;
+
+    TerminalClient(LocalTerminal terminal, EscapeKey escapeKey, DisplayOverlay overlay) {
+        this.terminal = terminal;
+        this.escapeKey = escapeKey;
+        this.overlay = overlay;
+    }
+
+    /** Runs a session with the server until it ends; returns the process exit code. */
+    int run(InetSocketAddress server, SessionKey key, PrintStream stderr, PrintStream stdout) throws IOException {
+        Size size = terminal.size();
+        lastDrawn = new Framebuffer(size.getColumns(), size.getRows());
+        terminal.open();
+        CloseReason reason;
+        try {
+            terminal.write(renderer.newFrame(false, lastDrawn, lastDrawn));
+            session = MoshSession.start(server, key, size.getColumns(), size.getRows(), new Listener());
+            terminal.onResize(() -> {
+                pendingResize = terminal.size();
+                wake();
+            });
+            terminal.onContinue(() -> {
+                try {
+                    terminal.open();
+                } catch (IOException ignored) {
+                    // the terminal is gone; the session ends on its own
+                }
+                requestRepaint();
+            });
+            startKeyboardReader();
+            paintUntilClosed();
+            reason = session.closeReason();
+        } finally {
+            terminal.close();
+        }
+        return report(server, reason, stderr, stdout);
+    }
+
+    private void paintUntilClosed() throws IOException {
+        while (!session.isClosed()) {
+            awaitChange();
+            Size resize = pendingResize;
+            if (resize != null) {
+                pendingResize = null;
+                session.resize(resize.getColumns(), resize.getRows());
+            }
+            paint();
+            sleep(MIN_FRAME_GAP);
+        }
+        paint();
+    }
+
+    private void paint() throws IOException {
+        boolean fullRepaint;
+        lock.lock();
+        try {
+            dirty = false;
+            fullRepaint = repaintRequested;
+            repaintRequested = false;
+        } finally {
+            lock.unlock();
+        }
+        RemoteScreen remote = session.screen();
+        Framebuffer serverFrame = remote != null ? remote.framebuffer()
+                : new Framebuffer(lastDrawn.width(), lastDrawn.height());
+        Framebuffer next = overlay.apply(serverFrame, Instant.now());
+        boolean sameSize = next.width() == lastDrawn.width() && next.height() == lastDrawn.height();
+        String bytes = renderer.newFrame(!fullRepaint && sameSize, lastDrawn, next);
+        if (!bytes.isEmpty()) {
+            terminal.write(bytes);
+        }
+        lastDrawn = next;
+    }
+
+    private void startKeyboardReader() {
+        Thread reader = Thread.ofPlatform().daemon().name("tern-keyboard").start(() -> {
+            InputStream in = terminal.input();
+            byte[] buffer = new byte[16384];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0 && !session.isClosed()) {
+                    if (n > 0) {
+                        typed(buffer, n);
+                    }
+                }
+            } catch (IOException e) {
+                // stdin is gone: like mosh, leave ("Exiting...")
+            }
+            session.shutdown();
+        });
+        reader.setUncaughtExceptionHandler((thread, error) -> session.shutdown());
+    }
+
+    private void typed(byte[] buffer, int length) {
+        EscapeKey.Result result = escapeKey.feed(buffer, length);
+        if (result.toSend().length > 0) {
+            session.type(result.toSend());
+            for (byte b : result.toSend()) {
+                if (b == 0x0C) {
+                    requestRepaint(); // Ctrl-L: also redraw the local screen from scratch, as mosh does
+                }
+            }
+        }
+        switch (result.action()) {
+            case QUIT -> session.shutdown();
+            case SUSPEND -> suspend();
+            case NONE -> {
+            }
+        }
+        wake();
+    }
+
+    private void suspend() {
+        try {
+            terminal.suspend();
+            ProcessSignals.stopSelf();
+            // execution resumes here after SIGCONT; the CONT handler reopens the terminal too
+            terminal.open();
+        } catch (IOException ignored) {
+            // the terminal went away while suspended
+        }
+        requestRepaint();
+    }
+
+    private int report(InetSocketAddress server, CloseReason reason, PrintStream stderr, PrintStream stdout) {
+        if (reason != null && reason.kind() == CloseReason.Kind.NEVER_CONNECTED || !everConnected) {
+            stderr.println("mosh did not make a successful connection to " + server.getAddress().getHostAddress()
+                    + ":" + server.getPort() + ".");
+            stderr.println("Please verify that UDP port " + server.getPort()
+                    + " is not firewalled and can reach the server.");
+            stderr.println();
+            stderr.println("(By default, mosh uses a UDP port between 60000 and 61000. The -p option");
+            stderr.println("selects a specific UDP port number.)");
+        } else if (reason != null && reason.kind() == CloseReason.Kind.USER_QUIT_UNACKNOWLEDGED) {
+            stderr.println("mosh did not shut down cleanly. Please note that the");
+            stderr.println("mosh-server process may still be running on the server.");
+        } else if (reason != null && reason.kind() == CloseReason.Kind.ERROR) {
+            stderr.println("Error: " + reason.message());
+        }
+        stdout.println("[mosh is exiting.]");
+        return reason != null && reason.clean() ? 0 : 1;
+    }
+
+    private void requestRepaint() {
+        lock.lock();
+        try {
+            repaintRequested = true;
+            dirty = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            dirty = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitChange() {
+        lock.lock();
+        try {
+            if (!dirty) {
+                changed.awaitNanos(IDLE_REPAINT.toNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.shutdown();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Listener implements MoshSessionListener {
+        @Override
+        public void screenChanged(RemoteScreen screen) {
+            everConnected = true;
+            wake();
+        }
+
+        @Override
+        public void closed(CloseReason reason) {
+            wake();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.tern.app.cli;
+
+import dev.tern.transport.crypto.SessionKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tern} on the command line: a mosh-compatible terminal client. Options follow mosh's where mosh has
+ * them; SSH options follow OpenSSH's names.
+ */
+@Command(name = "tern", mixinStandardHelpOptions = true, versionProvider = TernCli.Version.class,
+        description = {"Tern's terminal client: a Mosh session in this terminal.",
+                "With no arguments, tern opens the desktop app."},
+        footer = {"", "Escape key: Ctrl-^ then '.' quits, Ctrl-^ Ctrl-Z suspends, Ctrl-^ ^ sends a literal Ctrl-^.",
+                "Examples:", "  tern alice@example.org", "  tern --predict=always -p 60010 lab -- tmux attach",
+                "  MOSH_KEY=... tern --attach 192.0.2.7 60001"})
+public final class TernCli implements Callable<Integer> {
+
+    enum Predict { adaptive, always, never, experimental }
+
+    enum Family { inet, inet6, auto, all, prefer_inet, prefer_inet6 }
+
+    @Option(names = "--predict", paramLabel = "MODE", description = "local echo: adaptive (default), always, never, experimental")
+    Predict predict = Predict.adaptive;
+
+    @Option(names = {"-a"}, description = "same as --predict=always")
+    boolean predictAlways;
+
+    @Option(names = {"-n"}, description = "same as --predict=never")
+    boolean predictNever;
+
+    @Option(names = "--predict-overwrite", description = "predicted characters overwrite instead of insert")
+    boolean predictOverwrite;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT[:PORT2]", description = "server-side UDP port or range")
+    String port;
+
+    @Option(names = "--server", paramLabel = "COMMAND", description = "command that runs mosh-server on the remote host (default: mosh-server)")
+    String server = "mosh-server";
+
+    @Option(names = "-4", description = "use IPv4 only")
+    boolean ipv4;
+
+    @Option(names = "-6", description = "use IPv6 only")
+    boolean ipv6;
+
+    @Option(names = "--family", paramLabel = "FAMILY", description = "inet, inet6, auto, all, prefer-inet, prefer-inet6",
+            converter = FamilyConverter.class)
+    Family family = Family.prefer_inet;
+
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "SSH port (default: from ssh config, else 22)")
+    Integer sshPort;
+
+    @Option(names = "-i", paramLabel = "IDENTITY", description = "private key file for SSH")
+    List<String> identities = new ArrayList<>();
+
+    @Option(names = "-J", paramLabel = "JUMP", description = "jump host(s), like ssh -J user@host[:port][,...]")
+    String jump;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known hosts file (default: ~/.ssh/known_hosts)")
+    String knownHosts;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config (default: ~/.ssh/config)")
+    String sshConfig;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "use a saved profile of the desktop app")
+    String profile;
+
+    @Option(names = "--attach", arity = "2", paramLabel = "HOST PORT",
+            description = "attach to a running mosh-server; the key is read from MOSH_KEY")
+    List<String> attach;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "[user@]host", description = "host to connect to")
+    String destination;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "command", description = "remote command (after --)")
+    List<String> command = new ArrayList<>();
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    /** Runs the CLI and returns its exit code (never calls System.exit). */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        TernCli cli = new TernCli();
+        cli.out = out;
+        cli.err = err;
+        CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            err.println("tern: " + (error.getMessage() != null ? error.getMessage() : error.toString()));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (attach != null) {
+            return attach(attach.get(0), attach.get(1));
+        }
+        if (destination == null && profile == null) {
+            err.println("tern: no host given. Usage: tern [options] [user@]host [-- command]; tern --help for more.");
+            return 2;
+        }
+        err.println("tern: connecting through SSH is not available in this build yet; use --attach HOST PORT"
+                + " with MOSH_KEY set (as printed by mosh-server new).");
+        return 2;
+    }
+
+    private int attach(String host, String portText) throws IOException {
+        int udpPort;
+        try {
+            udpPort = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            err.println("tern: bad port '" + portText + "': expected a number between 1 and 65535.");
+            return 2;
+        }
+        if (udpPort < 1 || udpPort > 65535) {
+            err.println("tern: bad port " + udpPort + ": expected a number between 1 and 65535.");
+            return 2;
+        }
+        String printableKey = MoshKeyVariable.take().orElse(null);
+        if (printableKey == null) {
+            err.println("tern: MOSH_KEY environment variable not found.");
+            err.println("  Set it to the 22-character key from the server's \"MOSH CONNECT <port> <key>\" line.");
+            return 2;
+        }
+        SessionKey key;
+        try {
+            key = SessionKey.parse(printableKey);
+        } catch (IllegalArgumentException e) {
+            err.println("tern: MOSH_KEY is not a valid key: " + e.getMessage());
+            return 2;
+        }
+        InetAddress address;
+        try {
+            address = resolve(host);
+        } catch (UnknownHostException e) {
+            err.println("tern: cannot resolve host '" + host + "'.");
+            return 2;
+        }
+        return runClient(new InetSocketAddress(address, udpPort), key);
+    }
+
+    private InetAddress resolve(String host) throws UnknownHostException {
+        boolean wantV6 = ipv6 || family == Family.inet6 || family == Family.prefer_inet6;
+        boolean onlyOne = ipv4 || ipv6 || family == Family.inet || family == Family.inet6;
+        InetAddress fallback = null;
+        for (InetAddress candidate : InetAddress.getAllByName(host)) {
+            boolean isV6 = candidate instanceof java.net.Inet6Address;
+            if (isV6 == wantV6) {
+                return candidate;
+            }
+            if (fallback == null) {
+                fallback = candidate;
+            }
+        }
+        if (onlyOne || fallback == null) {
+            throw new UnknownHostException(host);
+        }
+        return fallback;
+    }
+
+    private int runClient(InetSocketAddress target, SessionKey key) throws IOException {
+        LocalTerminal terminal = new LocalTerminal();
+        try {
+            if (!terminal.isInteractive()) {
+                err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
+                return 2;
+            }
+            EscapeKey escapeKey = EscapeKey.fromEnvironment(System.getenv("MOSH_ESCAPE_KEY"));
+            return new TerminalClient(terminal, escapeKey, DisplayOverlay.NONE).run(target, key, err, out);
+        } finally {
+            terminal.dispose();
+        }
+    }
+
+    Predict effectivePredict() {
+        return predictAlways ? Predict.always : predictNever ? Predict.never : predict;
+    }
+
+    /** Accepts mosh's spellings with a dash (prefer-inet) as well. */
+    static final class FamilyConverter implements CommandLine.ITypeConverter<Family> {
+        @Override
+        public Family convert(String value) {
+            return Family.valueOf(value.toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TernCli.class.getPackage().getImplementationVersion();
+            return new String[] {"tern " + (version != null ? version : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tern.app.profile;
+
+/**
+ * App-wide defaults, saved in the profiles document beside the profiles.
+ *
+ * @param scrollbackLines lines of history each tab keeps
+ */
+public record AppSettings(String fontFamily, int fontSize, String colorScheme, PredictionMode prediction,
+                          int scrollbackLines, ThemeChoice theme) {
+    public static final int DEFAULT_SCROLLBACK = 10_000;
+    public static final AppSettings DEFAULTS = new AppSettings("Monospaced", 14, "Dark", PredictionMode.ADAPTIVE,
+            DEFAULT_SCROLLBACK, ThemeChoice.FOLLOW_SYSTEM);
+
+    public AppSettings {
+        fontFamily = fontFamily == null || fontFamily.isBlank() ? "Monospaced" : fontFamily.strip();
+        fontSize = fontSize < 6 || fontSize > 72 ? 14 : fontSize;
+        colorScheme = colorScheme == null || colorScheme.isBlank() ? "Dark" : colorScheme.strip();
+        prediction = prediction == null ? PredictionMode.ADAPTIVE : prediction;
+        scrollbackLines = scrollbackLines <= 0 ? DEFAULT_SCROLLBACK : Math.min(scrollbackLines, 1_000_000);
+        theme = theme == null ? ThemeChoice.FOLLOW_SYSTEM : theme;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tern.widget;
+
+import com.techsenger.jeditermfx.core.Color;
+import com.techsenger.jeditermfx.core.TerminalColor;
+import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.core.emulator.ColorPalette;
+import com.techsenger.jeditermfx.core.model.TerminalTypeAheadSettings;
+import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
+import javafx.scene.text.Font;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Feeds {@link TerminalSettings} to JediTermFX. Colours are suppliers over the current settings, so scheme changes
+ * apply to an open view; font changes need the panel to re-measure (see {@link TernTerminalWidget#applyFont()}).
+ *
+ * <p>{@link #getDefaultStyle()} is overridden as well as the default colours: JediTermFX 1.0.0 still seeds its
+ * style state from that deprecated method, and without it text cells come out black on white (stack.md §10.4).
+ */
+final class TernSettingsProvider extends DefaultSettingsProvider {
+    private volatile TerminalSettings settings;
+    private volatile double zoom = 1.0;
+    private final ColorPalette palette = new SchemePalette(() -> settings.scheme());
+    private final TerminalColor foreground = new TerminalColor(() -> new Color(settings.scheme().foreground()));
+    private final TerminalColor background = new TerminalColor(() -> new Color(settings.scheme().background()));
+
+    TernSettingsProvider(TerminalSettings settings) {
+        this.settings = settings;
+    }
+
+    TerminalSettings settings() {
+        return settings;
+    }
+
+    void setSettings(TerminalSettings settings) {
+        this.settings = settings;
+    }
+
+    double zoom() {
+        return zoom;
+    }
+
+    void setZoom(double zoom) {
+        this.zoom = zoom;
+    }
+
+    @Override
+    public Font getTerminalFont() {
+        return Font.font(settings.fontFamily(), getTerminalFontSize());
+    }
+
+    @Override
+    public float getTerminalFontSize() {
+        double size = Math.clamp(settings.fontSize() * zoom, TerminalSettings.MIN_FONT_SIZE,
+                TerminalSettings.MAX_FONT_SIZE);
+        return (float) size;
+    }
+
+    @Override
+    public ColorPalette getTerminalColorPalette() {
+        return palette;
+    }
+
+    @Override
+    public TerminalColor getDefaultForeground() {
+        return foreground;
+    }
+
+    @Override
+    public TerminalColor getDefaultBackground() {
+        return background;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public TextStyle getDefaultStyle() {
+        return new TextStyle(foreground, background);
+    }
+
+    @Override
+    public TextStyle getSelectionColor() {
+        return new TextStyle(new TerminalColor(() -> new Color(settings.scheme().selectionForeground())),
+                new TerminalColor(() -> new Color(settings.scheme().selectionBackground())));
+    }
+
+    @Override
+    public boolean useInverseSelectionColor() {
+        return false;
+    }
+
+    @Override
+    public int getBufferMaxLinesCount() {
+        return settings.scrollbackLines();
+    }
+
+    @Override
+    public boolean audibleBell() {
+        return settings.audibleBell();
+    }
+
+    @Override
+    public int maxRefreshRate() {
+        return 60;
+    }
+
+    /** Our own emulator and, for Mosh tabs, mosh's prediction engine do local echo; JetBrains' type-ahead would fight them. */
+    @Override
+    public TerminalTypeAheadSettings getTypeAheadSettings() {
+        return new TerminalTypeAheadSettings(false, TimeUnit.MILLISECONDS.toNanos(100), new TextStyle());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tern.widget;
+
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.TerminalPanel;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+
+/**
+ * JediTermFX's widget through its documented extension points only: the panel factory is overridden so that a
+ * font change (zoom, settings) can re-measure the character cell, which the panel keeps behind a protected method.
+ */
+final class TernTerminalWidget extends JediTermFxWidget {
+
+    TernTerminalWidget(int columns, int rows, SettingsProvider settings) {
+        super(columns, rows, settings);
+    }
+
+    @Override
+    protected TerminalPanel createTerminalPanel(SettingsProvider settingsProvider, StyleState styleState,
+                                                TerminalTextBuffer terminalTextBuffer) {
+        return new RefontablePanel(settingsProvider, terminalTextBuffer, styleState);
+    }
+
+    /** Re-reads the font from the settings provider and resizes the terminal to the new cell size. FX thread. */
+    void applyFont() {
+        ((RefontablePanel) getTerminalPanel()).refont();
+    }
+
+    private static final class RefontablePanel extends TerminalPanel {
+        RefontablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState styleState) {
+            super(settings, buffer, styleState);
+        }
+
+        void refont() {
+            reinitFontAndResize();
+            repaint();
+        }
+    }
+}

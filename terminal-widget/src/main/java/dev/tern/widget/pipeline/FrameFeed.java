@@ -1,0 +1,188 @@
+package dev.tern.widget.pipeline;
+
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.util.TermSize;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * The connector JediTermFX reads from. It holds at most one frame: the pipeline offers the next frame only after
+ * the widget has taken the previous one, so the widget's slow parser is never queued more than one frame of work
+ * and a flood costs the widget nothing beyond one screenful per display frame.
+ *
+ * <p>History lines are added to the widget's history buffer here, on JediTermFX's emulator thread, at the moment
+ * the next frame starts: every byte of the previous frame has been parsed by then, so the lines land in order.
+ */
+public final class FrameFeed implements TtyConnector {
+    private final String name;
+    private final Consumer<byte[]> input;
+    private final Consumer<TermSize> resizer;
+    private final Runnable consumed;
+    private final Object lock = new Object();
+    private TerminalTextBuffer textBuffer;
+    private TerminalDisplay display;
+    private FeedChunk pending;
+    private String current = "";
+    private int position;
+    private boolean closed;
+
+    /**
+     * @param input    user input encoded by the widget (keys, paste, mouse reports); called on the widget's executor
+     * @param resizer  the widget's new size in cells
+     * @param consumed called (on the widget's thread) when the widget took a frame and the pipeline may offer the next
+     */
+    public FrameFeed(String name, Consumer<byte[]> input, Consumer<TermSize> resizer, Runnable consumed) {
+        this.name = name;
+        this.input = input;
+        this.resizer = resizer;
+        this.consumed = consumed;
+    }
+
+    /** The widget's text buffer, whose history receives the scrolled-off lines. Set before the widget starts. */
+    void attach(TerminalTextBuffer buffer, TerminalDisplay display) {
+        synchronized (lock) {
+            textBuffer = buffer;
+            this.display = display;
+        }
+    }
+
+    /** True when the widget has taken every frame offered so far. */
+    boolean idle() {
+        synchronized (lock) {
+            return pending == null;
+        }
+    }
+
+    /** Hands the next frame to the widget. Only call when {@link #idle()}; a frame still pending is replaced. */
+    void offer(FeedChunk chunk) {
+        synchronized (lock) {
+            pending = chunk;
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public int read(char[] buf, int offset, int length) throws java.io.IOException {
+        FeedChunk taken;
+        synchronized (lock) {
+            if (position < current.length()) {
+                return copy(buf, offset, length);
+            }
+            while (pending == null && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("terminal feed interrupted");
+                }
+            }
+            if (pending == null) {
+                return -1;
+            }
+            taken = pending;
+            pending = null;
+            current = taken.text();
+            position = 0;
+            applyHistory(taken);
+        }
+        consumed.run();
+        synchronized (lock) {
+            if (position >= current.length()) {
+                // a frame with history but no bytes still counts; let the emulator ask again
+                return readAgainLater(buf, offset);
+            }
+            return copy(buf, offset, length);
+        }
+    }
+
+    /** JediTermFX treats 0 like end of input, so an empty frame yields a harmless NUL that its parser ignores. */
+    private int readAgainLater(char[] buf, int offset) {
+        buf[offset] = 0;
+        return 1;
+    }
+
+    private int copy(char[] buf, int offset, int length) {
+        int n = Math.min(length, current.length() - position);
+        current.getChars(position, position + n, buf, offset);
+        position += n;
+        return n;
+    }
+
+    private void applyHistory(FeedChunk chunk) {
+        TerminalTextBuffer tb = textBuffer;
+        if (tb == null || (!chunk.clearHistory() && chunk.history().isEmpty())) {
+            return;
+        }
+        if (chunk.clearHistory()) {
+            tb.clearHistory();
+        }
+        if (!chunk.history().isEmpty()) {
+            int added = chunk.history().size();
+            tb.modify(() -> {
+                tb.getHistoryBuffer().addLines(chunk.history());
+                // tells the panel the history grew, so its scroll bar range follows and a reader scrolled up
+                // keeps seeing the same lines, exactly as after a scroll done by JediTermFX's own parser
+                if (display != null) {
+                    display.scrollArea(1, tb.getHeight(), -added);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        if (bytes.length > 0) {
+            input.accept(bytes.clone());
+        }
+    }
+
+    @Override
+    public void write(String string) {
+        write(string.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isConnected() {
+        synchronized (lock) {
+            return !closed;
+        }
+    }
+
+    @Override
+    public void resize(TermSize termSize) {
+        resizer.accept(termSize);
+    }
+
+    @Override
+    public int waitFor() throws InterruptedException {
+        synchronized (lock) {
+            while (!closed) {
+                lock.wait();
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean ready() {
+        synchronized (lock) {
+            return position < current.length() || pending != null;
+        }
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+}

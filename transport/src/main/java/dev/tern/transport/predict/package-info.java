@@ -1,0 +1,11 @@
+/**
+ * Speculative local echo and connection notices, as mosh 1.4.0's client overlays behave
+ * (mosh-terminal.md §5 and §6).
+ *
+ * <p>{@link dev.tern.transport.predict.PredictionEngine} guesses the effect of each typed byte and judges its
+ * guesses against every new server frame using the server's echo ack;
+ * {@link dev.tern.transport.predict.NotificationEngine} keeps the "last contact" timing and the status message;
+ * {@link dev.tern.transport.predict.OverlayComposer} turns the newest server frame into the frame to display.
+ * Nothing here reads a real clock directly: every class takes a {@link dev.tern.transport.predict.MillisClock}.
+ */
+package dev.tern.transport.predict;

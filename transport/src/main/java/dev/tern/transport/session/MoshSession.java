@@ -1,0 +1,112 @@
+package dev.tern.transport.session;
+
+import dev.tern.transport.crypto.SessionKey;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Mosh client session with one server: keystrokes and resizes go out, the server's screen comes back.
+ *
+ * <p>All network work happens on one I/O thread per session (a selector over the session's UDP sockets and
+ * SSP's timers; nothing polls). The methods here may be called from any thread; listener callbacks arrive on the
+ * I/O thread. Bad or hostile datagrams are counted in {@link #stats()} and otherwise ignored.
+ */
+public final class MoshSession implements AutoCloseable {
+    private final SessionLoop loop;
+    private final Thread thread;
+
+    private MoshSession(SessionLoop loop) {
+        this.loop = loop;
+        this.thread = Thread.ofPlatform().daemon().name("mosh-session-" + loop.serverDescription()).unstarted(loop);
+    }
+
+    /**
+     * Starts a session with a {@code mosh-server} at {@code server} (numeric address) that printed {@code key}.
+     *
+     * @param width  terminal columns, sent as the first event of the session
+     * @param height terminal rows
+     * @throws IOException if no UDP socket can be opened
+     */
+    public static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                                    MoshSessionListener listener) throws IOException {
+        if (server.isUnresolved()) {
+            throw new IllegalArgumentException("server address must be resolved: " + server);
+        }
+        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, listener));
+        session.thread.start();
+        return session;
+    }
+
+    /** Sends bytes typed by the user (UTF-8 text, control bytes, escape sequences). Ignored after quitting. */
+    public void type(byte[] keys) {
+        byte[] copy = keys.clone();
+        loop.submit(l -> l.type(copy));
+    }
+
+    /** Tells the server the window now has {@code width} columns and {@code height} rows. */
+    public void resize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("terminal size must be positive");
+        }
+        loop.submit(l -> l.resize(width, height));
+    }
+
+    /** Starts the shutdown handshake; {@link MoshSessionListener#closed} follows once it completes or times out. */
+    public void shutdown() {
+        loop.submit(SessionLoop::quit);
+    }
+
+    /** Waits until the session has ended. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return loop.closedLatch().await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean isClosed() {
+        return loop.closedLatch().getCount() == 0;
+    }
+
+    /** Why the session ended, or null while it runs. */
+    public CloseReason closeReason() {
+        return loop.closeReason();
+    }
+
+    /** The newest server screen, or null before the first server state. */
+    public RemoteScreen screen() {
+        return loop.latestScreen();
+    }
+
+    public ConnectionStatus connectionStatus() {
+        return loop.latestStatus();
+    }
+
+    public SessionStats stats() {
+        return loop.stats();
+    }
+
+    /** The local address datagrams currently leave from (changes when the client hops ports). */
+    public InetSocketAddress localAddress() {
+        return loop.localAddress();
+    }
+
+    /** Quits cleanly if the server answers within a few seconds, else stops without its acknowledgement. */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            if (!awaitClosed(Duration.ofSeconds(3))) {
+                loop.abort();
+                awaitClosed(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            loop.abort();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    long ioThreadId() {
+        return thread.threadId();
+    }
+}

@@ -1,0 +1,419 @@
+package dev.tern.transport.session;
+
+import dev.tern.transport.crypto.Direction;
+import dev.tern.transport.crypto.SequenceCounter;
+import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.session.SessionStats.Counter;
+import dev.tern.transport.ssp.ReceiveOutcome;
+import dev.tern.transport.ssp.SspReceiver;
+import dev.tern.transport.ssp.SspSender;
+import dev.tern.transport.ssp.SspTiming;
+import dev.tern.transport.ssp.SspTransport;
+import dev.tern.transport.ssp.TimingSource;
+import dev.tern.transport.wire.DatagramLayer;
+import dev.tern.transport.wire.DroppedInputException;
+import dev.tern.transport.wire.Fragment;
+import dev.tern.transport.wire.Fragmenter;
+import dev.tern.transport.wire.InstructionDecoder;
+import dev.tern.transport.wire.Mtu;
+import dev.tern.transport.wire.ReceivedFragment;
+import dev.tern.transport.wire.RttEstimator;
+import dev.tern.transport.wire.TransportInstruction;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.Selector;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The body of a session's I/O thread, mosh-client's main loop without a terminal: receive, apply user
+ * commands, let SSP send what is due, wait on the selector until the next timer. Everything but the command
+ * queue and the published results is confined to this thread.
+ */
+final class SessionLoop implements Runnable {
+    /** mosh-client gives up on a server that never answered after this long. */
+    static final int CONNECT_TIMEOUT = 15_000;
+    static final int STATUS_MIN_INTERVAL = 250;
+    /** Upper bound on one selector wait, so a lost wakeup can never stall the loop for long. */
+    static final int MAX_WAIT = 5_000;
+    private static final int READS_PER_SOCKET_PER_TURN = 64;
+
+    private final InetSocketAddress server;
+    private final SessionKey key;
+    private final int initialWidth;
+    private final int initialHeight;
+    private final MoshSessionListener listener;
+    private final SessionStats stats = new SessionStats();
+    private final Queue<Consumer<SessionLoop>> commands = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final long clockOrigin = System.nanoTime();
+    private final Instant wallOrigin = Instant.now();
+
+    private volatile Selector selector;
+    private volatile boolean aborted;
+    private volatile CloseReason closeReason;
+    private volatile RemoteScreen latestScreen;
+    private volatile ConnectionStatus latestStatus =
+            new ConnectionStatus(Duration.ofMillis((long) RttEstimator.INITIAL_SRTT), Optional.empty(), Optional.empty());
+    private volatile InetSocketAddress localAddress;
+
+    // confined to the I/O thread
+    private long now;
+    private long startedAt;
+    private int datagramMtu;
+    private DatagramLayer layer;
+    private final Fragmenter fragmenter = new Fragmenter();
+    private final InstructionDecoder decoder = new InstructionDecoder();
+    private final UserStream userStream = new UserStream();
+    private SspTransport<UserStreamState, RemoteTerminalState> transport;
+    private ClientSockets sockets;
+    private boolean quitRequested;
+    private boolean connectTimedOut;
+    private boolean screenDirty;
+    private long lastStatusFired = -STATUS_MIN_INTERVAL;
+    private ConnectionStatus statusPending;
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
+
+    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, MoshSessionListener listener) {
+        this.server = server;
+        this.key = key;
+        this.initialWidth = width;
+        this.initialHeight = height;
+        this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+        CloseReason reason;
+        try (Selector sel = Selector.open()) {
+            selector = sel;
+            setUp(sel);
+            reason = loop();
+        } catch (IOException e) {
+            reason = CloseReason.error("Network error: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            reason = CloseReason.error("Internal error: " + e);
+        } finally {
+            if (sockets != null) {
+                sockets.close();
+            }
+        }
+        finish(reason);
+    }
+
+    private void setUp(Selector sel) throws IOException {
+        now = clock();
+        startedAt = now;
+        datagramMtu = Mtu.datagramFor(server.getAddress());
+        layer = new DatagramLayer(key, Direction.TO_SERVER, new SequenceCounter());
+        RttEstimator rtt = layer.rtt();
+        TimingSource timing = new TimingSource() {
+            @Override
+            public int rto() {
+                return rtt.rto();
+            }
+
+            @Override
+            public int sendInterval() {
+                return rtt.sendInterval();
+            }
+        };
+        SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
+                timing, SspTiming.CLIENT_SEND_MINDELAY, new SecureRandom(), UserStreamState::acknowledged);
+        SspReceiver<RemoteTerminalState> receiver =
+                new SspReceiver<>(RemoteTerminalState.blank(initialWidth, initialHeight), now);
+        transport = new SspTransport<>(sender, receiver);
+        sockets = new ClientSockets(sel, server, now);
+        localAddress = sockets.localAddress();
+        // the first event of every session tells the server our window size
+        resize(initialWidth, initialHeight);
+    }
+
+    private CloseReason loop() throws IOException {
+        while (true) {
+            now = clock();
+            runCommands();
+            CloseReason end = checkEnd();
+            if (end != null) {
+                return end;
+            }
+            transport.sender().tick(now);
+            end = checkEnd();
+            if (end != null) {
+                return end;
+            }
+            publishStatus();
+            long wait = nextWakeUp();
+            selector.select(Math.max(1, wait));
+            selector.selectedKeys().clear();
+            now = clock();
+            receiveAll();
+            if (screenDirty) {
+                screenDirty = false;
+                publishScreen();
+            }
+        }
+    }
+
+    private long nextWakeUp() {
+        long wait = transport.sender().waitTime(now);
+        if (!connected() && !quitRequested) {
+            wait = Math.min(wait, startedAt + CONNECT_TIMEOUT - now);
+        }
+        if (statusPending != null) {
+            wait = Math.min(wait, lastStatusFired + STATUS_MIN_INTERVAL - now);
+        }
+        return Math.clamp(wait, 0, MAX_WAIT);
+    }
+
+    private CloseReason checkEnd() {
+        if (aborted) {
+            return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
+        }
+        SspSender<UserStreamState> sender = transport.sender();
+        if (sender.shutdownInProgress()) {
+            if (sender.shutdownAcknowledged()) {
+                return connectTimedOut ? neverConnected() : CloseReason.userQuit();
+            }
+            if (sender.shutdownAckTimedOut(now)) {
+                return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
+            }
+        }
+        if (transport.peerRequestedShutdown() && sender.counterpartyShutdownAckSent()) {
+            return CloseReason.serverEnded();
+        }
+        if (!connected() && !sender.shutdownInProgress() && now - startedAt >= CONNECT_TIMEOUT) {
+            connectTimedOut = true;
+            quit();
+        }
+        return null;
+    }
+
+    private CloseReason neverConnected() {
+        return CloseReason.neverConnected(server.getAddress().getHostAddress(), server.getPort());
+    }
+
+    private boolean connected() {
+        return transport.receiver().latest().num() != 0;
+    }
+
+    // ---- commands from other threads ----
+
+    void submit(Consumer<SessionLoop> command) {
+        commands.add(command);
+        Selector sel = selector;
+        if (sel != null) {
+            sel.wakeup();
+        }
+    }
+
+    private void runCommands() {
+        Consumer<SessionLoop> c;
+        while ((c = commands.poll()) != null) {
+            c.accept(this);
+        }
+    }
+
+    void type(byte[] keys) {
+        if (!transport.sender().shutdownInProgress()) {
+            userStream.type(keys);
+            transport.sender().setCurrentState(userStream.snapshot());
+        }
+    }
+
+    void resize(int width, int height) {
+        if (!transport.sender().shutdownInProgress()) {
+            userStream.resize(width, height);
+            transport.sender().setCurrentState(userStream.snapshot());
+        }
+    }
+
+    void quit() {
+        quitRequested = true;
+        transport.sender().startShutdown(now);
+    }
+
+    void abort() {
+        aborted = true;
+        Selector sel = selector;
+        if (sel != null) {
+            sel.wakeup();
+        }
+    }
+
+    // ---- sending ----
+
+    private void sendInstruction(TransportInstruction instruction) {
+        stats.count(Counter.INSTRUCTIONS_SENT);
+        for (Fragment fragment : fragmenter.fragment(instruction, Mtu.fragmentPayload(datagramMtu))) {
+            byte[] datagram = layer.seal(fragment, now);
+            try {
+                sockets.send(ByteBuffer.wrap(datagram));
+                stats.count(Counter.DATAGRAMS_SENT);
+            } catch (IOException e) {
+                stats.count(Counter.SEND_ERRORS);
+                if (String.valueOf(e.getMessage()).contains("too long")) {
+                    datagramMtu = Mtu.FALLBACK_DATAGRAM; // EMSGSIZE: later instructions use small fragments
+                }
+            }
+        }
+        try {
+            if (sockets.maybeHop(now, transport.lastRoundTripSuccess())) {
+                stats.count(Counter.PORT_HOPS);
+                localAddress = sockets.localAddress();
+            }
+        } catch (IOException e) {
+            stats.count(Counter.SEND_ERRORS); // keep the old socket; try again after the next send
+        }
+    }
+
+    // ---- receiving ----
+
+    private void receiveAll() {
+        boolean received = false;
+        for (DatagramChannel channel : sockets.channels()) {
+            for (int i = 0; i < READS_PER_SOCKET_PER_TURN; i++) {
+                receiveBuffer.clear();
+                int length;
+                try {
+                    length = channel.read(receiveBuffer);
+                } catch (IOException e) {
+                    // ICMP errors (port unreachable while the server is away) surface here; the socket stays usable
+                    stats.count(Counter.RECEIVE_ERRORS);
+                    break;
+                }
+                if (length <= 0) {
+                    break;
+                }
+                received |= handleDatagram(receiveBuffer.array(), length);
+            }
+        }
+        if (received) {
+            sockets.prune(now);
+        }
+    }
+
+    /** Returns true if the datagram was authentic. */
+    private boolean handleDatagram(byte[] data, int length) {
+        stats.count(Counter.DATAGRAMS_RECEIVED);
+        boolean authentic = false;
+        try {
+            ReceivedFragment received = layer.open(data, length, now);
+            authentic = true;
+            Optional<TransportInstruction> instruction = decoder.add(received.fragment());
+            if (instruction.isPresent()) {
+                stats.count(Counter.INSTRUCTIONS_RECEIVED);
+                ReceiveOutcome outcome = transport.receive(instruction.get(), now);
+                switch (outcome) {
+                    case NEW_LATEST -> {
+                        stats.count(Counter.STATES_APPLIED);
+                        screenDirty = true;
+                    }
+                    case NEW_OLDER -> stats.count(Counter.STATES_APPLIED);
+                    case DUPLICATE -> stats.count(Counter.DUPLICATE_STATES);
+                }
+            }
+        } catch (DroppedInputException e) {
+            stats.drop(e.reason());
+        }
+        return authentic;
+    }
+
+    // ---- publishing ----
+
+    private void publishScreen() {
+        var latest = transport.receiver().latest();
+        RemoteScreen screen = new RemoteScreen(latest.state().screen(), latest.num(), latest.state().echoAck(),
+                transport.sender().ackedStateNum());
+        latestScreen = screen;
+        try {
+            listener.screenChanged(screen);
+        } catch (RuntimeException e) {
+            // a faulty listener must not take the session down
+        }
+    }
+
+    private void publishStatus() {
+        ConnectionStatus status = currentStatus();
+        if (!status.equals(latestStatus)) {
+            latestStatus = status;
+            statusPending = status;
+        }
+        if (statusPending != null && now - lastStatusFired >= STATUS_MIN_INTERVAL) {
+            ConnectionStatus toFire = statusPending;
+            statusPending = null;
+            lastStatusFired = now;
+            try {
+                listener.connectionChanged(toFire);
+            } catch (RuntimeException e) {
+                // a faulty listener must not take the session down
+            }
+        }
+    }
+
+    private ConnectionStatus currentStatus() {
+        Duration rtt = Duration.ofMillis(Math.round(layer.rtt().srtt()));
+        Optional<Instant> lastContact = connected()
+                ? Optional.of(wallTime(transport.receiver().latest().arrivedAt())) : Optional.empty();
+        long roundTrip = transport.lastRoundTripSuccess();
+        Optional<Instant> lastReply = roundTrip == Long.MIN_VALUE ? Optional.empty() : Optional.of(wallTime(roundTrip));
+        return new ConnectionStatus(rtt, lastContact, lastReply);
+    }
+
+    private Instant wallTime(long monotonicMillis) {
+        return wallOrigin.plusMillis(monotonicMillis);
+    }
+
+    private void finish(CloseReason reason) {
+        closeReason = reason;
+        closed.countDown();
+        try {
+            listener.closed(reason);
+        } catch (RuntimeException e) {
+            // nothing left to protect
+        }
+    }
+
+    private long clock() {
+        return (System.nanoTime() - clockOrigin) / 1_000_000;
+    }
+
+    // ---- accessors for other threads ----
+
+    CountDownLatch closedLatch() {
+        return closed;
+    }
+
+    CloseReason closeReason() {
+        return closeReason;
+    }
+
+    RemoteScreen latestScreen() {
+        return latestScreen;
+    }
+
+    ConnectionStatus latestStatus() {
+        return latestStatus;
+    }
+
+    SessionStats stats() {
+        return stats;
+    }
+
+    InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    String serverDescription() {
+        return server.getAddress().getHostAddress() + ":" + server.getPort();
+    }
+}
