@@ -1,20 +1,37 @@
 package dev.tern.app;
 
+import dev.tern.app.profile.ProfileStore;
+import dev.tern.app.settings.WindowStateStore;
+import dev.tern.app.ui.MainWindow;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /** The desktop application: main window with the profile sidebar and tabs. */
 public final class TernApp extends Application {
     static final String TITLE = "Tern";
 
+    private final AppServices services;
+    private MainWindow window;
+
+    public TernApp() {
+        this(null);
+    }
+
+    /** @param services null for the real ones ({@link AppServices#defaults()}) */
+    public TernApp(AppServices services) {
+        this.services = services;
+    }
+
     @Override
     public void start(Stage stage) {
-        StackPane root = new StackPane(new Label("Tern"));
-        stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 1000, 640));
-        stage.show();
+        AppServices used = services != null ? services : AppServices.defaults();
+        window = new MainWindow(stage, new ProfileStore(used.configDir()), new WindowStateStore(used.configDir()),
+                used.secrets(), used.launcher(), used.confirmations(), used.userHome());
+        window.show();
+    }
+
+    /** The window, once started (tests drive it). */
+    public MainWindow window() {
+        return window;
     }
 }

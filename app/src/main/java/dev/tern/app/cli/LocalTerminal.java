@@ -98,11 +98,23 @@ final class LocalTerminal implements Closeable {
         return System.err;
     }
 
+    /**
+     * Releases JLine's terminal. Closing it waits for a keyboard read that may never return (the reader thread
+     * is blocked in read(2) on the tty), so it is done on the side and not waited for long: the modes were
+     * already restored by {@link #close()}, and the process is about to exit.
+     */
     void dispose() {
+        Thread closer = Thread.ofPlatform().daemon().name("tern-terminal-close").start(() -> {
+            try {
+                terminal.close();
+            } catch (IOException ignored) {
+                // closing the system terminal can only fail if it is gone already
+            }
+        });
         try {
-            terminal.close();
-        } catch (IOException ignored) {
-            // closing the system terminal can only fail if it is gone already
+            closer.join(java.time.Duration.ofMillis(200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

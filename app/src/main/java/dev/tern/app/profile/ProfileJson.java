@@ -25,7 +25,7 @@ public final class ProfileJson {
      * @param notes      things the user should be told (migrated from an old schema, dropped secrets)
      * @param fromNewer  the file was written by a newer Tern: saving over it could lose what this one does not know
      */
-    public record Parsed(ProfilesDocument document, List<String> notes, boolean fromNewer) {
+    public record Parsed(ProfilesDocument document, List<String> notes, boolean fromNewer, boolean hadSecrets) {
     }
 
     public static Parsed read(byte[] bytes) throws ProfilesFileException {
@@ -42,7 +42,8 @@ public final class ProfileJson {
         }
         int version = SchemaMigrations.versionOf(root);
         boolean fromNewer = version > ProfilesDocument.CURRENT_SCHEMA;
-        List<String> notes = SchemaMigrations.migrate(root);
+        SchemaMigrations.Outcome migration = SchemaMigrations.migrate(root);
+        List<String> notes = migration.notes();
         if (version < ProfilesDocument.CURRENT_SCHEMA) {
             notes = new java.util.ArrayList<>(notes);
             notes.addFirst("The profiles file was upgraded from schema " + version + " to "
@@ -50,7 +51,7 @@ public final class ProfileJson {
         }
         try {
             ProfilesDocument document = MAPPER.treeToValue(root, ProfilesDocument.class);
-            return new Parsed(document, List.copyOf(notes), fromNewer);
+            return new Parsed(document, List.copyOf(notes), fromNewer, migration.secretsRemoved() > 0);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ProfilesFileException("its content has the wrong shape (" + location(e) + ")", e);
         }

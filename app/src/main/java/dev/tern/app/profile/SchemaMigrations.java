@@ -39,7 +39,7 @@ public final class SchemaMigrations {
      * Migrates {@code root} in place to the current schema and returns notes for the user (e.g. dropped secrets).
      * A document from a newer Tern is left as it is (the caller decides what to do).
      */
-    public static List<String> migrate(ObjectNode root) throws ProfilesFileException {
+    public static Outcome migrate(ObjectNode root) throws ProfilesFileException {
         List<String> notes = new ArrayList<>();
         int version = versionOf(root);
         if (version < 1) {
@@ -54,7 +54,11 @@ public final class SchemaMigrations {
             notes.add(secrets + " saved password" + (secrets == 1 ? " was" : "s were") + " removed from the "
                     + "profiles file; Tern keeps passwords only in the system keychain and will ask for them.");
         }
-        return notes;
+        return new Outcome(List.copyOf(notes), secrets);
+    }
+
+    /** Notes for the user, and how many secrets were found (and removed). */
+    public record Outcome(List<String> notes, int secretsRemoved) {
     }
 
     private static void fromVersion1(ObjectNode root, List<String> notes) throws ProfilesFileException {

@@ -42,7 +42,7 @@ public final class FrameFeed implements TtyConnector {
     }
 
     /** The widget's text buffer, whose history receives the scrolled-off lines. Set before the widget starts. */
-    void attach(TerminalTextBuffer buffer, TerminalDisplay display) {
+    public void attachTo(TerminalTextBuffer buffer, TerminalDisplay display) {
         synchronized (lock) {
             textBuffer = buffer;
             this.display = display;

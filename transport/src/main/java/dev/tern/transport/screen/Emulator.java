@@ -17,6 +17,8 @@ public final class Emulator {
     private final Terminal terminal;
     private final StringBuilder replies;
     private final SinkSlot sink;
+    private long internalErrors;
+    private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
 
     /** A mosh-exact emulator in the Mosh client's flavour ({@link Repertoire#MOSH_CLIENT}). */
     public Emulator(int width, int height) {
@@ -48,7 +50,19 @@ public final class Emulator {
         if (b == null || off < 0 || len <= 0 || off > b.length - len) {
             return;
         }
-        parser.feed(b, off, len, terminal);
+        try {
+            parser.feed(b, off, len, terminal);
+        } catch (RuntimeException e) {
+            // a bug of ours must not take a terminal tab down: report it, drop the rest of this chunk, carry on
+            internalErrors++;
+            LOG.log(System.Logger.Level.WARNING, "emulator error; rest of output chunk dropped", e);
+            parser.reset();
+        }
+    }
+
+    /** How many write calls hit an internal error (always 0 unless there is a bug; tests assert it). */
+    public long internalErrors() {
+        return internalErrors;
     }
 
     /** Resizes the screen as mosh does (spec §1.6): no reflow, wrap flags of resized rows cleared. */
@@ -147,6 +161,11 @@ public final class Emulator {
             if (target != null) {
                 target.scrolledOff(row);
             }
+        }
+
+        @Override
+        public boolean wantsRows() {
+            return target != null && target.wantsRows();
         }
 
         @Override

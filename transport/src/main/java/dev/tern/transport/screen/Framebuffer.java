@@ -258,6 +258,12 @@ public final class Framebuffer {
         return true;
     }
 
+    /** Like {@link #equals} but ignoring row generations: what two independently evolved copies can agree on. */
+    public boolean contentEquals(Framebuffer o) {
+        return drawStateEquals(o) && cellsEqual(o) && windowTitle.equals(o.windowTitle)
+                && clipboard.equals(o.clipboard) && bellCount == o.bellCount;
+    }
+
     @Override
     public boolean equals(Object obj) {
         if (!(obj instanceof Framebuffer o)) {

@@ -27,7 +27,7 @@ final class Parser {
     private int intermediateLen;
     private int[] osc = new int[64];
     private int oscLen;
-    private final int[] parsed = new int[MAX_PARAM_CHARS / 2 + 2];
+    private final int[] parsed = new int[MAX_PARAM_CHARS + 1];
 
     Parser copy() {
         Parser p = new Parser();
@@ -43,6 +43,15 @@ final class Parser {
         p.osc = osc.clone();
         p.oscLen = oscLen;
         return p;
+    }
+
+    /** Back to the ground state with nothing pending (after an internal error). */
+    void reset() {
+        state = GROUND;
+        utf8Need = 0;
+        paramLen = 0;
+        intermediateLen = 0;
+        oscLen = 0;
     }
 
     boolean inGround() {

@@ -175,11 +175,15 @@ public final class Row {
 
     /** Whole-row reset: every cell erased and a new generation (EL 2, ED, scrolled-in rows). */
     void reset(long currentRenditions) {
+        reset(currentRenditions, newGeneration());
+    }
+
+    void reset(long currentRenditions, long generation) {
         Arrays.fill(base, 0);
         Arrays.fill(tail, null);
         Arrays.fill(rend, Renditions.erased(currentRenditions));
         Arrays.fill(flags, (byte) 0);
-        gen = GENERATIONS.incrementAndGet();
+        gen = generation;
     }
 
     void setWrap(boolean wrap) {

@@ -10,6 +10,11 @@ package dev.tern.transport.screen;
 public interface ScrollbackSink {
     void scrolledOff(Row row);
 
+    /** False when rows would be thrown away anyway, so the emulator may reuse them. */
+    default boolean wantsRows() {
+        return true;
+    }
+
     /** The program asked to clear the scrollback (ED 3, xterm repertoire only). */
     default void clearRequested() {
     }

@@ -19,6 +19,7 @@ final class Terminal {
 
     // xterm extras (only used with Repertoire.XTERM)
     private Row[] savedPrimaryRows;
+    private final Row[] recycled = new Row[8];
     private int altSavedRow, altSavedCol;
     private long altSavedRenditions;
     private int lastPrinted = -1;
@@ -176,16 +177,28 @@ final class Terminal {
             return;
         }
         Row[] rows = f.rows;
-        if (row == 0 && scrollback != null && savedPrimaryRows == null) {
-            for (int y = 0; y < k; y++) {
-                rows[y].freeze();
-                scrollback.scrolledOff(rows[y]);
+        boolean keep = row == 0 && scrollback != null && scrollback.wantsRows() && savedPrimaryRows == null;
+        Row[] removed = k <= recycled.length ? recycled : new Row[k];
+        for (int y = 0; y < k; y++) {
+            Row gone = rows[row + y];
+            if (keep) {
+                gone.freeze();
+                scrollback.scrolledOff(gone);
             }
+            // a row nobody else can see is reused: cat-style output then allocates nothing per line
+            removed[y] = keep || gone.frozen() || gone.width() != f.width ? null : gone;
         }
         System.arraycopy(rows, row + k, rows, row, f.scrollBottom + 1 - row - k);
         long gen = Row.newGeneration();
-        for (int y = f.scrollBottom + 1 - k; y <= f.scrollBottom; y++) {
-            rows[y] = new Row(f.width, f.renditions, gen);
+        for (int y = 0; y < k; y++) {
+            Row r = removed[y];
+            if (r == null) {
+                r = new Row(f.width, f.renditions, gen);
+            } else {
+                r.reset(f.renditions, gen);
+                removed[y] = null;
+            }
+            rows[f.scrollBottom + 1 - k + y] = r;
         }
     }
 

@@ -1,24 +1,10 @@
 package dev.tern.transport.session;
 
-import dev.tern.transport.crypto.Direction;
-import dev.tern.transport.crypto.SequenceCounter;
 import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.session.SessionStats.Counter;
-import dev.tern.transport.ssp.ReceiveOutcome;
-import dev.tern.transport.ssp.SspReceiver;
 import dev.tern.transport.ssp.SspSender;
-import dev.tern.transport.ssp.SspTiming;
-import dev.tern.transport.ssp.SspTransport;
-import dev.tern.transport.ssp.TimingSource;
-import dev.tern.transport.wire.DatagramLayer;
-import dev.tern.transport.wire.DroppedInputException;
-import dev.tern.transport.wire.Fragment;
-import dev.tern.transport.wire.Fragmenter;
-import dev.tern.transport.wire.InstructionDecoder;
 import dev.tern.transport.wire.Mtu;
-import dev.tern.transport.wire.ReceivedFragment;
 import dev.tern.transport.wire.RttEstimator;
-import dev.tern.transport.wire.TransportInstruction;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -69,16 +55,11 @@ final class SessionLoop implements Runnable {
     // confined to the I/O thread
     private long now;
     private long startedAt;
-    private int datagramMtu;
-    private DatagramLayer layer;
-    private final Fragmenter fragmenter = new Fragmenter();
-    private final InstructionDecoder decoder = new InstructionDecoder();
-    private final UserStream userStream = new UserStream();
-    private SspTransport<UserStreamState, RemoteTerminalState> transport;
+    private ClientEndpoint endpoint;
     private ClientSockets sockets;
     private boolean quitRequested;
     private boolean connectTimedOut;
-    private boolean screenDirty;
+    private long publishedStateNum;
     private long lastStatusFired = -STATUS_MIN_INTERVAL;
     private ConnectionStatus statusPending;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
@@ -113,29 +94,10 @@ final class SessionLoop implements Runnable {
     private void setUp(Selector sel) throws IOException {
         now = clock();
         startedAt = now;
-        datagramMtu = Mtu.datagramFor(server.getAddress());
-        layer = new DatagramLayer(key, Direction.TO_SERVER, new SequenceCounter());
-        RttEstimator rtt = layer.rtt();
-        TimingSource timing = new TimingSource() {
-            @Override
-            public int rto() {
-                return rtt.rto();
-            }
-
-            @Override
-            public int sendInterval() {
-                return rtt.sendInterval();
-            }
-        };
-        SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
-                timing, SspTiming.CLIENT_SEND_MINDELAY, new SecureRandom(), UserStreamState::acknowledged);
-        SspReceiver<RemoteTerminalState> receiver =
-                new SspReceiver<>(RemoteTerminalState.blank(initialWidth, initialHeight), now);
-        transport = new SspTransport<>(sender, receiver);
+        endpoint = new ClientEndpoint(key, initialWidth, initialHeight, Mtu.datagramFor(server.getAddress()), now,
+                new SecureRandom(), this::sendDatagram, stats);
         sockets = new ClientSockets(sel, server, now);
         localAddress = sockets.localAddress();
-        // the first event of every session tells the server our window size
-        resize(initialWidth, initialHeight);
     }
 
     private CloseReason loop() throws IOException {
@@ -146,7 +108,8 @@ final class SessionLoop implements Runnable {
             if (end != null) {
                 return end;
             }
-            transport.sender().tick(now);
+            endpoint.tick(now);
+            maybeHop();
             end = checkEnd();
             if (end != null) {
                 return end;
@@ -157,15 +120,14 @@ final class SessionLoop implements Runnable {
             selector.selectedKeys().clear();
             now = clock();
             receiveAll();
-            if (screenDirty) {
-                screenDirty = false;
+            if (endpoint.latestRemoteState().num() != publishedStateNum) {
                 publishScreen();
             }
         }
     }
 
     private long nextWakeUp() {
-        long wait = transport.sender().waitTime(now);
+        long wait = endpoint.waitTime(now);
         if (!connected() && !quitRequested) {
             wait = Math.min(wait, startedAt + CONNECT_TIMEOUT - now);
         }
@@ -179,7 +141,7 @@ final class SessionLoop implements Runnable {
         if (aborted) {
             return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
         }
-        SspSender<UserStreamState> sender = transport.sender();
+        SspSender<UserStreamState> sender = endpoint.sender();
         if (sender.shutdownInProgress()) {
             if (sender.shutdownAcknowledged()) {
                 return connectTimedOut ? neverConnected() : CloseReason.userQuit();
@@ -188,7 +150,7 @@ final class SessionLoop implements Runnable {
                 return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
             }
         }
-        if (transport.peerRequestedShutdown() && sender.counterpartyShutdownAckSent()) {
+        if (endpoint.peerRequestedShutdown() && sender.counterpartyShutdownAckSent()) {
             return CloseReason.serverEnded();
         }
         if (!connected() && !sender.shutdownInProgress() && now - startedAt >= CONNECT_TIMEOUT) {
@@ -203,7 +165,7 @@ final class SessionLoop implements Runnable {
     }
 
     private boolean connected() {
-        return transport.receiver().latest().num() != 0;
+        return endpoint.connected();
     }
 
     // ---- commands from other threads ----
@@ -224,22 +186,16 @@ final class SessionLoop implements Runnable {
     }
 
     void type(byte[] keys) {
-        if (!transport.sender().shutdownInProgress()) {
-            userStream.type(keys);
-            transport.sender().setCurrentState(userStream.snapshot());
-        }
+        endpoint.type(keys);
     }
 
     void resize(int width, int height) {
-        if (!transport.sender().shutdownInProgress()) {
-            userStream.resize(width, height);
-            transport.sender().setCurrentState(userStream.snapshot());
-        }
+        endpoint.resize(width, height);
     }
 
     void quit() {
         quitRequested = true;
-        transport.sender().startShutdown(now);
+        endpoint.startShutdown(now);
     }
 
     void abort() {
@@ -252,22 +208,21 @@ final class SessionLoop implements Runnable {
 
     // ---- sending ----
 
-    private void sendInstruction(TransportInstruction instruction) {
-        stats.count(Counter.INSTRUCTIONS_SENT);
-        for (Fragment fragment : fragmenter.fragment(instruction, Mtu.fragmentPayload(datagramMtu))) {
-            byte[] datagram = layer.seal(fragment, now);
-            try {
-                sockets.send(ByteBuffer.wrap(datagram));
-                stats.count(Counter.DATAGRAMS_SENT);
-            } catch (IOException e) {
-                stats.count(Counter.SEND_ERRORS);
-                if (String.valueOf(e.getMessage()).contains("too long")) {
-                    datagramMtu = Mtu.FALLBACK_DATAGRAM; // EMSGSIZE: later instructions use small fragments
-                }
+    private void sendDatagram(byte[] datagram) {
+        try {
+            sockets.send(ByteBuffer.wrap(datagram));
+            stats.count(Counter.DATAGRAMS_SENT);
+        } catch (IOException e) {
+            stats.count(Counter.SEND_ERRORS);
+            if (String.valueOf(e.getMessage()).contains("too long")) {
+                endpoint.fallBackToSmallDatagrams(); // EMSGSIZE
             }
         }
+    }
+
+    private void maybeHop() {
         try {
-            if (sockets.maybeHop(now, transport.lastRoundTripSuccess())) {
+            if (sockets.maybeHop(now, endpoint.lastRoundTripSuccess())) {
                 stats.count(Counter.PORT_HOPS);
                 localAddress = sockets.localAddress();
             }
@@ -279,7 +234,7 @@ final class SessionLoop implements Runnable {
     // ---- receiving ----
 
     private void receiveAll() {
-        boolean received = false;
+        boolean authentic = false;
         for (DatagramChannel channel : sockets.channels()) {
             for (int i = 0; i < READS_PER_SOCKET_PER_TURN; i++) {
                 receiveBuffer.clear();
@@ -294,46 +249,21 @@ final class SessionLoop implements Runnable {
                 if (length <= 0) {
                     break;
                 }
-                received |= handleDatagram(receiveBuffer.array(), length);
+                authentic |= endpoint.receive(receiveBuffer.array(), length, now);
             }
         }
-        if (received) {
+        if (authentic) {
             sockets.prune(now);
         }
-    }
-
-    /** Returns true if the datagram was authentic. */
-    private boolean handleDatagram(byte[] data, int length) {
-        stats.count(Counter.DATAGRAMS_RECEIVED);
-        boolean authentic = false;
-        try {
-            ReceivedFragment received = layer.open(data, length, now);
-            authentic = true;
-            Optional<TransportInstruction> instruction = decoder.add(received.fragment());
-            if (instruction.isPresent()) {
-                stats.count(Counter.INSTRUCTIONS_RECEIVED);
-                ReceiveOutcome outcome = transport.receive(instruction.get(), now);
-                switch (outcome) {
-                    case NEW_LATEST -> {
-                        stats.count(Counter.STATES_APPLIED);
-                        screenDirty = true;
-                    }
-                    case NEW_OLDER -> stats.count(Counter.STATES_APPLIED);
-                    case DUPLICATE -> stats.count(Counter.DUPLICATE_STATES);
-                }
-            }
-        } catch (DroppedInputException e) {
-            stats.drop(e.reason());
-        }
-        return authentic;
     }
 
     // ---- publishing ----
 
     private void publishScreen() {
-        var latest = transport.receiver().latest();
+        var latest = endpoint.latestRemoteState();
+        publishedStateNum = latest.num();
         RemoteScreen screen = new RemoteScreen(latest.state().screen(), latest.num(), latest.state().echoAck(),
-                transport.sender().ackedStateNum());
+                endpoint.sender().ackedStateNum());
         latestScreen = screen;
         try {
             listener.screenChanged(screen);
@@ -361,10 +291,10 @@ final class SessionLoop implements Runnable {
     }
 
     private ConnectionStatus currentStatus() {
-        Duration rtt = Duration.ofMillis(Math.round(layer.rtt().srtt()));
+        Duration rtt = Duration.ofMillis(Math.round(endpoint.rtt().srtt()));
         Optional<Instant> lastContact = connected()
-                ? Optional.of(wallTime(transport.receiver().latest().arrivedAt())) : Optional.empty();
-        long roundTrip = transport.lastRoundTripSuccess();
+                ? Optional.of(wallTime(endpoint.latestRemoteState().arrivedAt())) : Optional.empty();
+        long roundTrip = endpoint.lastRoundTripSuccess();
         Optional<Instant> lastReply = roundTrip == Long.MIN_VALUE ? Optional.empty() : Optional.of(wallTime(roundTrip));
         return new ConnectionStatus(rtt, lastContact, lastReply);
     }

@@ -82,7 +82,7 @@ final class LoginFailures {
         text.append("The server accepts: ").append(serverMethods.isEmpty() ? "nothing Tern knows" : serverMethods)
                 .append("; Tern tried: ").append(tried.isEmpty() ? "nothing it could use" : String.join(", ", tried))
                 .append(". ");
-        if (cancelled && prompts.anyCancelled()) {
+        if (cancelled && prompts.anyCancelled() && !prompts.secretGiven()) {
             text.append("A prompt was cancelled.");
             return new SshException(SshFailure.AUTH_CANCELLED, text.toString(), e);
         }

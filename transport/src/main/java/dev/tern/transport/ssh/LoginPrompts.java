@@ -28,6 +28,7 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
     private String password;
     private String passphrase;
     private boolean cancelled;
+    private boolean secretGiven;
 
     LoginPrompts(Prompter prompter, String userAtHost) {
         this.prompter = prompter;
@@ -41,6 +42,11 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
 
     synchronized boolean anyCancelled() {
         return cancelled;
+    }
+
+    /** Whether the user answered any password or keyboard-interactive question (so a failure is a wrong answer). */
+    synchronized boolean secretGiven() {
+        return secretGiven;
     }
 
     @Override
@@ -62,6 +68,7 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
         Optional<String> answer = prompter.password(userAtHost, passwordAttempts);
         password = answer.orElse(null);
         cancelled |= answer.isEmpty();
+        secretGiven |= answer.isPresent();
         return answer.isPresent();
     }
 
@@ -114,6 +121,7 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
             cancelled = true;
             return null;
         }
+        secretGiven |= prompt.length > 0;
         String[] result = new String[prompt.length];
         for (int i = 0; i < result.length; i++) {
             result[i] = i < answers.get().size() && answers.get().get(i) != null ? answers.get().get(i) : "";

@@ -36,6 +36,8 @@ public final class MoshBootstrap {
         String locale = options.localePreflight() ? pickLocale(connection, options)
                 : options.locale().filter(LocalePicker::isUtf8).orElse(LocalePicker.FALLBACK);
         String command = MoshServerCommand.build(options, locale);
+        // resolved before the server starts, so a bad override cannot leave an orphaned mosh-server behind
+        InetAddress udpAddress = udpAddress(connection, options);
 
         MoshConnectScanner scanner = new MoshConnectScanner();
         int exitStatus;
@@ -69,7 +71,9 @@ public final class MoshBootstrap {
         if (connect.isEmpty()) {
             throw failure(options, locale, host, scanner, exitStatus, timedOut);
         }
-        return new MoshEndpoint(udpTarget(connection, options, connect.get().port()), connect.get().port(),
+        InetSocketAddress udpTarget = new InetSocketAddress(udpAddress, options.udpPort().orElse(connect.get()
+                .port()));
+        return new MoshEndpoint(udpTarget, connect.get().port(),
                 connect.get().key(), scanner.serverPid(), locale, targetSource(connection, options),
                 scanner.otherLines());
     }
@@ -128,13 +132,12 @@ public final class MoshBootstrap {
                 : MoshEndpoint.UdpTargetSource.LOCAL_RESOLUTION;
     }
 
-    private static InetSocketAddress udpTarget(SshConnection connection, MoshServerOptions options, int serverPort)
+    private static InetAddress udpAddress(SshConnection connection, MoshServerOptions options)
             throws SshException {
-        int port = options.udpPort().orElse(serverPort);
         if (options.udpHost().isPresent()) {
             String host = options.udpHost().get().strip();
             try {
-                return new InetSocketAddress(InetAddress.getByName(stripBrackets(host)), port);
+                return InetAddress.getByName(stripBrackets(host));
             } catch (UnknownHostException e) {
                 throw new SshException(SshFailure.UNKNOWN_HOST, "The profile's UDP host '" + host + "' could not "
                         + "be resolved. Check its spelling (it should be the relay's or router's public address).",
@@ -142,11 +145,11 @@ public final class MoshBootstrap {
             }
         }
         if (connection.reachedAddress().isPresent()) {
-            return new InetSocketAddress(connection.reachedAddress().get().getAddress(), port);
+            return connection.reachedAddress().get().getAddress();
         }
         String name = connection.spec().hostName();
         try {
-            return new InetSocketAddress(InetAddress.getByName(stripBrackets(name)), port);
+            return InetAddress.getByName(stripBrackets(name));
         } catch (UnknownHostException e) {
             throw new SshException(SshFailure.UNKNOWN_HOST, "mosh-server runs on " + name + " behind jump hosts, "
                     + "but that name does not resolve here, so Tern cannot send it UDP. Set the profile's UDP host "

@@ -61,8 +61,9 @@ final class MoshConnectScanner {
             }
         }
         if (connect == null && line.startsWith("MOSH CONNECT")) {
-            malformedConnectLine = line;
-            return;
+            if (malformedConnectLine == null) {
+                malformedConnectLine = line;
+            }
         }
         Matcher detached = DETACHED.matcher(line);
         if (detached.find()) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Compares what a receiver shows with what the sender holds, modulo the representational differences mosh's
  * protocol itself introduces (spec §3.6 item 1): an empty cell and a space with the same rendition are the same
- * blank; a fallback cell equals U+00A0 followed by its contents; wrap bits only count on a row's last cell, and
- * not on the bottom row (nothing can follow it to reproduce the wrap); bell counts and icon names are not
- * synchronised.
+ * blank; a fallback cell equals U+00A0 followed by its contents; the right half of a wide character is never
+ * transmitted; bell counts and icon names are not synchronised.
+ *
+ * <p>Soft-wrap flags are checked in one direction only: a receiver row may be wrapped only if the sender's is.
+ * Mosh's writer cannot always carry a wrap over: not from the bottom row (nothing follows it; such a row can later
+ * scroll up), and not when the row ends with a wide character (the flag sits on its never-transmitted right
+ * half). The flag is not displayed, so this never shows.
  */
 final class FramebufferAssert {
     private FramebufferAssert() {
@@ -27,7 +31,8 @@ final class FramebufferAssert {
                     x++;
                 }
             }
-            if (y < want.height() - 1 && a.wrapped() != b.wrapped()) {
+            boolean endsWithWide = want.width() >= 2 && a.isWide(want.width() - 2);
+            if (b.wrapped() && !a.wrapped() && !endsWithWide) {
                 return "row " + y + " wrap " + a.wrapped() + " vs " + b.wrapped();
             }
         }

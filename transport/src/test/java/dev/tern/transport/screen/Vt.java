@@ -56,6 +56,8 @@ final class Vt {
                 case '\n' -> sb.append("\\n");
                 default -> {
                     if (c < 0x20) sb.append(String.format("\\x%02x", (int) c));
+                    else if (c == ' ') sb.append('_');
+                    else if (c >= 0x7F) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }

@@ -1,0 +1,130 @@
+package dev.tern.app.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the {@code Host} blocks of an OpenSSH client config into profiles: one per concrete alias, skipping
+ * wildcard and negated patterns ({@code *}, {@code ?}, {@code !}) and {@code Match} blocks. Only the keywords a
+ * profile has fields for are read (HostName, User, Port, IdentityFile, ProxyJump); at connect time the SSH layer
+ * reads the config again for everything else.
+ */
+public final class SshConfigImport {
+    public static final String GROUP = "SSH config";
+
+    private SshConfigImport() {
+    }
+
+    /** @param notes lines the importer could not use, for the user */
+    public record Result(List<Profile> profiles, List<String> notes) {
+    }
+
+    public static Result parse(String configText, ConnectionKind kind) {
+        Map<String, Map<String, String>> hosts = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Map<String, String>> block = List.of();
+        String[] lines = configText.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            List<String> words = words(lines[i]);
+            if (words.isEmpty()) {
+                continue;
+            }
+            String keyword = words.getFirst().toLowerCase(Locale.ROOT);
+            List<String> args = words.subList(1, words.size());
+            switch (keyword) {
+                case "host" -> {
+                    List<Map<String, String>> targets = new ArrayList<>();
+                    for (String pattern : args) {
+                        if (pattern.contains("*") || pattern.contains("?") || pattern.startsWith("!")) {
+                            continue;
+                        }
+                        targets.add(hosts.computeIfAbsent(pattern, p -> new LinkedHashMap<>()));
+                    }
+                    block = targets;
+                }
+                case "match" -> block = List.of();
+                case "include" -> notes.add("line " + (i + 1) + ": Include " + String.join(" ", args)
+                        + " was not followed; import that file too if it holds hosts");
+                default -> {
+                    if (!args.isEmpty()) {
+                        for (Map<String, String> settings : block) {
+                            // OpenSSH: the first value obtained for a keyword wins
+                            settings.putIfAbsent(keyword, args.getFirst());
+                        }
+                    }
+                }
+            }
+        }
+        List<Profile> profiles = new ArrayList<>();
+        hosts.forEach((alias, settings) -> profiles.add(toProfile(alias, settings, kind, notes)));
+        return new Result(profiles, notes);
+    }
+
+    private static Profile toProfile(String alias, Map<String, String> settings, ConnectionKind kind,
+                                     List<String> notes) {
+        String host = settings.getOrDefault("hostname", alias).replace("%h", alias);
+        Integer port = null;
+        if (settings.containsKey("port")) {
+            port = HostAddress.parsePort(settings.get("port"));
+            if (port == null) {
+                notes.add(alias + ": Port " + settings.get("port") + " is not a valid port and was left out");
+            }
+        }
+        String keyFile = settings.getOrDefault("identityfile", "");
+        String jump = settings.getOrDefault("proxyjump", "");
+        if (jump.equalsIgnoreCase("none")) {
+            jump = "";
+        }
+        return new Profile(null, alias, GROUP, kind, host, port, settings.getOrDefault("user", ""),
+                keyFile.isEmpty() ? AuthMethod.AGENT : AuthMethod.KEY_FILE, keyFile, jump, false,
+                MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
+    }
+
+    /** The words of one config line: {@code key value}, {@code key=value}, double quotes, {@code #} comments. */
+    static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        String text = line.strip();
+        if (text.isEmpty() || text.startsWith("#")) {
+            return words;
+        }
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    quoted = false;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                inWord = true;
+            } else if (c == '#' && !inWord) {
+                break;
+            } else if (Character.isWhitespace(c) || (c == '=' && isKeywordSeparator(words, inWord))) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** An '=' separates only the keyword from its first argument ({@code Port=22}, {@code Port = 22}). */
+    private static boolean isKeywordSeparator(List<String> wordsSoFar, boolean inWord) {
+        return inWord ? wordsSoFar.isEmpty() : wordsSoFar.size() == 1;
+    }
+}

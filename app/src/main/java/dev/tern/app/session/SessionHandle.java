@@ -1,0 +1,46 @@
+package dev.tern.app.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+
+/**
+ * One running tab session as the app sees it. All properties change on the JavaFX thread only. The terminal widget
+ * ({@code dev.tern.widget.TerminalView}) is wired in behind this interface by a {@link SessionLauncher}.
+ */
+public interface SessionHandle {
+
+    /** The terminal node shown in the tab. */
+    Node view();
+
+    ReadOnlyObjectProperty<SessionState> state();
+
+    /** The title the remote side set (OSC 0/2); empty when none. */
+    ReadOnlyStringProperty remoteTitle();
+
+    /** The current connect step ("Authenticating", ...) while connecting; empty otherwise. */
+    ReadOnlyStringProperty progress();
+
+    /** Smoothed round-trip time; null when not known (local tabs, before the first reply). */
+    ReadOnlyObjectProperty<Duration> rtt();
+
+    /** When the server was last heard from; null when not known. */
+    ReadOnlyObjectProperty<Instant> lastContact();
+
+    /** Why the session failed, for the tab's error panel; empty unless {@link SessionState#FAILED}. */
+    ReadOnlyStringProperty failure();
+
+    /** Whether {@link #reconnect()} makes sense now (SSH and failed tabs). */
+    boolean canReconnect();
+
+    /** Connects again in the same tab. */
+    void reconnect();
+
+    /** Gives keyboard focus to the terminal. */
+    void focus();
+
+    /** Ends the session and frees everything (remote servers included). Idempotent. */
+    void close();
+}

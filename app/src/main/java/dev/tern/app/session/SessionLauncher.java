@@ -1,0 +1,20 @@
+package dev.tern.app.session;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.Profile;
+
+/**
+ * Creates the content of a tab for a profile and starts connecting (never blocking the JavaFX thread). The one seam
+ * between the app and the terminal widget + transport: the app knows profiles and dialogs, the launcher knows how
+ * to turn them into a running {@code TerminalView}.
+ */
+public interface SessionLauncher {
+
+    /**
+     * Opens a session for {@code profile}. Called on the JavaFX thread; returns at once.
+     *
+     * @param defaults app settings for what the profile leaves blank (font, colours, prediction, scrollback)
+     * @param prompts  dialogs for passwords, passphrases, keyboard-interactive and host keys (callable from any thread)
+     */
+    SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts);
+}

@@ -1,0 +1,25 @@
+package dev.tern.app.session;
+
+/** Where a tab's session is, for its icon, its status dot in the sidebar and the close confirmation. */
+public enum SessionState {
+    CONNECTING("Connecting"),
+    CONNECTED("Connected"),
+    CONTACT_LOST("Contact lost"),
+    FAILED("Failed"),
+    CLOSED("Closed");
+
+    private final String label;
+
+    SessionState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Closing the tab would end something the user may still want. */
+    public boolean isLive() {
+        return this == CONNECTING || this == CONNECTED || this == CONTACT_LOST;
+    }
+}

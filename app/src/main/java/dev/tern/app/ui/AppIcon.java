@@ -1,0 +1,25 @@
+package dev.tern.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.image.Image;
+
+/** The window icon, in the sizes window managers pick from. */
+final class AppIcon {
+    private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
+
+    private AppIcon() {
+    }
+
+    static List<Image> images() {
+        List<Image> images = new ArrayList<>();
+        for (int size : SIZES) {
+            var url = AppIcon.class.getResource("icon-" + size + ".png");
+            if (url != null) {
+                images.add(new Image(Objects.requireNonNull(url).toExternalForm()));
+            }
+        }
+        return images;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.tern.app.ui;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.Profile;
+import dev.tern.app.session.LoginPrompts;
+import dev.tern.app.session.SessionLauncher;
+import dev.tern.app.session.SessionState;
+import dev.tern.app.settings.OpenTab;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableMap;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The tab pane of sessions: opens tabs through the {@link SessionLauncher}, confirms before closing live ones,
+ * keyboard shortcuts, drag to reorder, and the per-profile state map behind the sidebar's status dots.
+ */
+public final class SessionTabs extends StackPane {
+    public static final KeyCombination NEW_LOCAL_TAB = new KeyCodeCombination(KeyCode.T,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination CLOSE_TAB = new KeyCodeCombination(KeyCode.W,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination NEXT_TAB = new KeyCodeCombination(KeyCode.PAGE_DOWN,
+            KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination PREVIOUS_TAB = new KeyCodeCombination(KeyCode.PAGE_UP,
+            KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination NEXT_TAB_ALT = new KeyCodeCombination(KeyCode.TAB,
+            KeyCombination.CONTROL_DOWN);
+    public static final KeyCombination PREVIOUS_TAB_ALT = new KeyCodeCombination(KeyCode.TAB,
+            KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination MOVE_TAB_LEFT = new KeyCodeCombination(KeyCode.PAGE_UP,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination MOVE_TAB_RIGHT = new KeyCodeCombination(KeyCode.PAGE_DOWN,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private final TabPane tabPane = new TabPane();
+    private final SessionLauncher launcher;
+    private final Supplier<AppSettings> settings;
+    private final LoginPrompts prompts;
+    private final Confirmations confirmations;
+    private final ObservableMap<String, SessionState> liveStates = FXCollections.observableHashMap();
+    private Runnable onTabsChanged = () -> {
+    };
+    private Runnable onNewLocalTab = () -> {
+    };
+
+    public SessionTabs(SessionLauncher launcher, Supplier<AppSettings> settings, LoginPrompts prompts,
+                       Confirmations confirmations) {
+        this.launcher = launcher;
+        this.settings = settings;
+        this.prompts = prompts;
+        this.confirmations = confirmations;
+        getStyleClass().add("session-tabs");
+        tabPane.setId("session-tab-pane");
+        tabPane.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabPane.getTabs().addListener((ListChangeListener<Tab>) change -> {
+            while (change.next()) {
+                for (Tab removed : change.getRemoved()) {
+                    if (removed instanceof SessionTab tab && !tabPane.getTabs().contains(tab)) {
+                        tab.session().close();
+                    }
+                }
+            }
+            updateLiveStates();
+            onTabsChanged.run();
+        });
+        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab instanceof SessionTab sessionTab) {
+                // after the tab content is shown, so the terminal can take focus
+                Platform.runLater(() -> sessionTab.session().focus());
+            }
+            onTabsChanged.run();
+        });
+        getChildren().addAll(emptyState(), tabPane);
+        tabPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabPane.getTabs()));
+    }
+
+    public TabPane tabPane() {
+        return tabPane;
+    }
+
+    /** Profile id -> state of its open tab(s), for the sidebar's dots. */
+    public ObservableMap<String, SessionState> liveStates() {
+        return liveStates;
+    }
+
+    public void setOnTabsChanged(Runnable listener) {
+        this.onTabsChanged = listener;
+    }
+
+    public void setOnNewLocalTab(Runnable action) {
+        this.onNewLocalTab = action;
+    }
+
+    /** Opens a tab for {@code profile} and selects it. */
+    public SessionTab open(Profile profile, OpenTab record) {
+        SessionTab tab = new SessionTab(profile, record, launcher.open(profile, settings.get(), prompts));
+        tab.setOnCloseRequest(event -> {
+            if (!confirmClose(tab)) {
+                event.consume();
+            }
+        });
+        tab.session().state().addListener((obs, old, state) -> updateLiveStates());
+        tabPane.getTabs().add(tab);
+        tabPane.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    public List<SessionTab> tabs() {
+        return tabPane.getTabs().stream().filter(SessionTab.class::isInstance).map(SessionTab.class::cast)
+                .toList();
+    }
+
+    public List<OpenTab> openTabRecords() {
+        return tabs().stream().map(SessionTab::record).toList();
+    }
+
+    public int selectedIndex() {
+        return tabPane.getSelectionModel().getSelectedIndex();
+    }
+
+    public void select(int index) {
+        if (index >= 0 && index < tabPane.getTabs().size()) {
+            tabPane.getSelectionModel().select(index);
+        }
+    }
+
+    /** Closes the selected tab, with the same confirmation as its close button. */
+    public void closeSelected() {
+        if (tabPane.getSelectionModel().getSelectedItem() instanceof SessionTab tab) {
+            tab.requestClose();
+        }
+    }
+
+    public void selectNext(int step) {
+        int count = tabPane.getTabs().size();
+        if (count > 1) {
+            tabPane.getSelectionModel().select(Math.floorMod(selectedIndex() + step, count));
+        }
+    }
+
+    /** Moves the selected tab left or right (the keyboard way to reorder; dragging works too). */
+    public void moveSelected(int step) {
+        int from = selectedIndex();
+        int to = from + step;
+        if (from < 0 || to < 0 || to >= tabPane.getTabs().size()) {
+            return;
+        }
+        Tab tab = tabPane.getTabs().get(from);
+        List<Tab> reordered = new ArrayList<>(tabPane.getTabs());
+        reordered.remove(from);
+        reordered.add(to, tab);
+        // setAll keeps the moved tab's session (only a removal without re-adding closes a session)
+        tabPane.getTabs().setAll(reordered);
+        tabPane.getSelectionModel().select(tab);
+    }
+
+    /** Number of tabs whose sessions are still live (for the quit confirmation). */
+    public long liveCount() {
+        return tabs().stream().filter(t -> t.session().state().get().isLive()).count();
+    }
+
+    /** Ends every session without asking (the app is quitting). */
+    public void closeAllSessions() {
+        tabs().forEach(tab -> tab.session().close());
+    }
+
+    /** Installs the tab shortcuts as scene-wide filters, so they work while a terminal has the focus. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (NEW_LOCAL_TAB.match(event)) {
+                onNewLocalTab.run();
+            } else if (CLOSE_TAB.match(event)) {
+                closeSelected();
+            } else if (MOVE_TAB_LEFT.match(event)) {
+                moveSelected(-1);
+            } else if (MOVE_TAB_RIGHT.match(event)) {
+                moveSelected(1);
+            } else if (NEXT_TAB.match(event) || NEXT_TAB_ALT.match(event)) {
+                selectNext(1);
+            } else if (PREVIOUS_TAB.match(event) || PREVIOUS_TAB_ALT.match(event)) {
+                selectNext(-1);
+            } else {
+                return;
+            }
+            event.consume();
+        });
+    }
+
+    private boolean confirmClose(SessionTab tab) {
+        SessionState state = tab.session().state().get();
+        if (!state.isLive()) {
+            return true;
+        }
+        return confirmations.confirm("Close tab", "The session to " + tab.profile().target() + " is "
+                + state.label().toLowerCase(java.util.Locale.ROOT) + ". Closing the tab ends it"
+                + (tab.profile().kind() == dev.tern.app.profile.ConnectionKind.MOSH ? " and stops its mosh-server."
+                : "."), "Close tab");
+    }
+
+    private void updateLiveStates() {
+        Map<String, SessionState> best = new HashMap<>();
+        for (SessionTab tab : tabs()) {
+            SessionState state = tab.session().state().get();
+            if (state == SessionState.CLOSED) {
+                continue;
+            }
+            best.merge(tab.profile().id(), state, (a, b) -> rank(a) <= rank(b) ? a : b);
+        }
+        liveStates.keySet().retainAll(best.keySet());
+        best.forEach((id, state) -> {
+            if (liveStates.get(id) != state) {
+                liveStates.put(id, state);
+            }
+        });
+    }
+
+    private static int rank(SessionState state) {
+        return switch (state) {
+            case CONNECTED -> 0;
+            case CONNECTING -> 1;
+            case CONTACT_LOST -> 2;
+            case FAILED -> 3;
+            case CLOSED -> 4;
+        };
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("No open sessions");
+        title.getStyleClass().add("empty-title");
+        Label hint = new Label("Double-click a profile, type user@host in Quick connect,\nor press "
+                + NEW_LOCAL_TAB.getDisplayText() + " for a local shell.");
+        hint.getStyleClass().add("empty-hint");
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        var icon = Icons.of(Feather.TERMINAL);
+        icon.getStyleClass().add("empty-icon");
+        VBox box = new VBox(12, icon, title, hint);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+}

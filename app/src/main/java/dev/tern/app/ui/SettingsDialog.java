@@ -1,0 +1,81 @@
+package dev.tern.app.ui;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.PredictionMode;
+import dev.tern.app.profile.ThemeChoice;
+import java.util.Collection;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+
+/** App-wide defaults: font, colour scheme, prediction, scrollback, light/dark theme. */
+public final class SettingsDialog extends Dialog<AppSettings> {
+    private final ComboBox<String> font = new ComboBox<>();
+    private final TextField fontSize = new TextField();
+    private final ChoiceBox<String> scheme = new ChoiceBox<>();
+    private final ChoiceBox<PredictionMode> prediction = new ChoiceBox<>();
+    private final TextField scrollback = new TextField();
+    private final ChoiceBox<ThemeChoice> theme = new ChoiceBox<>();
+
+    public SettingsDialog(Window owner, AppSettings current, Collection<String> fonts, Collection<String> schemes) {
+        initOwner(owner);
+        setTitle("Settings");
+        setHeaderText(null);
+        getDialogPane().getStylesheets().add(dev.tern.app.ui.Theme.STYLESHEET);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        font.setEditable(true);
+        font.getItems().addAll(fonts);
+        font.setValue(current.fontFamily());
+        font.setMaxWidth(Double.MAX_VALUE);
+        fontSize.setText(String.valueOf(current.fontSize()));
+        fontSize.setId("settings-font-size");
+        scheme.getItems().addAll(schemes);
+        scheme.setValue(current.colorScheme());
+        prediction.getItems().addAll(PredictionMode.values());
+        prediction.setValue(current.prediction());
+        scrollback.setText(String.valueOf(current.scrollbackLines()));
+        scrollback.setId("settings-scrollback");
+        theme.getItems().addAll(ThemeChoice.values());
+        theme.setValue(current.theme());
+
+        FormGrid form = new FormGrid();
+        form.addWide(FormGrid.heading("Terminal defaults"));
+        form.add("Font", font);
+        Label sizeError = form.add("Font size", fontSize);
+        form.add("Colour scheme", scheme);
+        form.add("Prediction", prediction);
+        Label scrollbackError = form.add("Scrollback lines", scrollback);
+        form.addWide(FormGrid.heading("Appearance"));
+        form.add("Theme", theme);
+        getDialogPane().setContent(form);
+        getDialogPane().setPrefWidth(480);
+
+        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            sizeError.setText(number(fontSize.getText(), 6, 72) == null ? "A size from 6 to 72" : "");
+            scrollbackError.setText(number(scrollback.getText(), 100, 1_000_000) == null
+                    ? "From 100 to 1,000,000 lines" : "");
+            if (!sizeError.getText().isEmpty() || !scrollbackError.getText().isEmpty()) {
+                event.consume();
+            }
+        });
+        setResultConverter(button -> button == ButtonType.OK ? new AppSettings(font.getEditor().getText(),
+                number(fontSize.getText(), 6, 72), scheme.getValue(), prediction.getValue(),
+                number(scrollback.getText(), 100, 1_000_000), theme.getValue()) : null);
+    }
+
+    private static Integer number(String text, int min, int max) {
+        String t = text == null ? "" : text.strip().replace(",", "");
+        if (t.isEmpty() || t.length() > 8 || !t.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int value = Integer.parseInt(t);
+        return value < min || value > max ? null : value;
+    }
+}

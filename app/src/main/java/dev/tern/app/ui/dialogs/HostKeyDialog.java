@@ -1,0 +1,51 @@
+package dev.tern.app.ui.dialogs;
+
+import dev.tern.app.ui.Icons;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * A host key seen for the first time: the SHA-256 fingerprint to compare, and "Cancel" as the default, so a hurried
+ * Enter never trusts a key.
+ */
+public final class HostKeyDialog extends Dialog<Boolean> {
+    public static final ButtonType TRUST = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
+
+    public HostKeyDialog(Window owner, String host, String keyType, String fingerprint, Path recordIn) {
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("New host key");
+        setHeaderText("Tern has not seen " + host + " before.");
+        setGraphic(Icons.of(Feather.SHIELD));
+        getDialogPane().getStyleClass().add("host-key-dialog");
+        getDialogPane().getStylesheets().add(dev.tern.app.ui.Theme.STYLESHEET);
+        getDialogPane().getButtonTypes().addAll(TRUST, ButtonType.CANCEL);
+        TextField print = new TextField(fingerprint);
+        print.setId("host-key-fingerprint");
+        print.setEditable(false);
+        print.getStyleClass().add("fingerprint");
+        Label explain = new Label("Compare this " + keyType + " fingerprint with the one the server's "
+                + "administrator gave you (on the server: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). If they "
+                + "match, the key is recorded in " + recordIn + " and you are not asked again.");
+        explain.setWrapText(true);
+        VBox content = new VBox(10, new Label(keyType + " key fingerprint (SHA-256):"), print, explain);
+        content.setPadding(new Insets(10, 16, 6, 16));
+        content.setPrefWidth(520);
+        getDialogPane().setContent(content);
+        Button trust = (Button) getDialogPane().lookupButton(TRUST);
+        trust.setDefaultButton(false);
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(true);
+        setResultConverter(button -> button == TRUST);
+    }
+}

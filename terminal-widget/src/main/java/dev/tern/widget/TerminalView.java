@@ -1,0 +1,368 @@
+package dev.tern.widget;
+
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.util.TermSize;
+import dev.tern.transport.screen.Framebuffer;
+import dev.tern.widget.connect.ConnectionState;
+import dev.tern.widget.connect.ConnectorListener;
+import dev.tern.widget.connect.LocalShellConnector;
+import dev.tern.widget.connect.TerminalConnector;
+import dev.tern.widget.pipeline.FrameFeed;
+import dev.tern.widget.pipeline.FrameListener;
+import dev.tern.widget.pipeline.FrameScreen;
+import dev.tern.widget.pipeline.ScreenPipeline;
+import dev.tern.widget.pipeline.StreamScreen;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A terminal tab's content: JediTermFX as the view over our emulator, fed at display rate by a
+ * {@link ScreenPipeline}, with a connection banner and a visual bell on top. Works the same for a local shell, an
+ * SSH shell and a Mosh session; only the {@link TerminalConnector} differs.
+ *
+ * <p>Create and use on the FX thread. Connectors and the pipeline run on their own threads; state reaches the
+ * observable properties through {@link Platform#runLater}, coalesced.
+ */
+public final class TerminalView extends StackPane implements AutoCloseable {
+    private static final int INITIAL_COLUMNS = 80, INITIAL_ROWS = 24;
+    private static final double ZOOM_STEP = 0.1, MIN_ZOOM = 0.5, MAX_ZOOM = 4.0;
+
+    private final TerminalConnector connector;
+    private final TernSettingsProvider settingsProvider;
+    private final TernTerminalWidget widget;
+    private final FrameFeed feed;
+    private final ScreenPipeline pipeline;
+    private final StreamScreen stream;
+    private final FrameScreen frames;
+    private final InputPump input;
+    private final ConnectionBanner banner;
+    private final VisualBell bell = new VisualBell();
+    private final ViewStatus status = new ViewStatus(this::publishStatus);
+    private final Timeline bannerClock;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyObjectWrapper<ConnectionState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Duration> roundTrip = new ReadOnlyObjectWrapper<>(this, "roundTrip");
+    private final ReadOnlyObjectWrapper<Instant> lastContact = new ReadOnlyObjectWrapper<>(this, "lastContact");
+
+    private volatile boolean focusReporting;
+    private volatile boolean bracketedPaste;
+    private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
+    private long bellsSeen = -1;
+    private boolean closed;
+
+    /** A local shell tab (the platform's default shell). */
+    public static TerminalView local(TerminalSettings settings) {
+        return new TerminalView(new LocalShellConnector(), settings);
+    }
+
+    public TerminalView(TerminalConnector connector, TerminalSettings settings) {
+        this.connector = connector;
+        this.settingsProvider = new TernSettingsProvider(settings);
+        this.widget = new TernTerminalWidget(INITIAL_COLUMNS, INITIAL_ROWS, settingsProvider);
+        this.banner = new ConnectionBanner(connector.deliversFrames() ? "Ctrl-^ ." : "");
+        String name = connector.name();
+        this.input = new InputPump(name, connector, m -> status.message(m));
+        this.feed = new FrameFeed(name, input::send, this::widgetResized, this::frameConsumed);
+        if (connector.deliversFrames()) {
+            this.stream = null;
+            this.frames = new FrameScreen(INITIAL_COLUMNS, INITIAL_ROWS, this::screenChanged);
+            this.pipeline = new ScreenPipeline(name, frames, feed, new FrameEvents());
+        } else {
+            this.frames = null;
+            this.stream = new StreamScreen(INITIAL_COLUMNS, INITIAL_ROWS, settings.scrollbackLines(), input::send,
+                    this::screenChanged);
+            this.pipeline = new ScreenPipeline(name, stream, feed, new FrameEvents());
+        }
+        title.set(name);
+        feed.attachTo(widget.getTerminalTextBuffer(), widget.getTerminalPanel());
+        widget.setTtyConnector(feed);
+
+        getChildren().addAll(widget.getPane(), bell.node(), banner.node());
+        getStyleClass().add("tern-terminal-view");
+        applyCursorStyle(settings);
+        installZoomKeys();
+        widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> reportFocus(now));
+        bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> publishStatus()));
+        bannerClock.setCycleCount(Timeline.INDEFINITE);
+        bannerClock.play();
+        publishStatus();
+
+        widget.start();
+        pipeline.start();
+        connector.start(INITIAL_COLUMNS, INITIAL_ROWS, new ConnectorEvents());
+    }
+
+    // ---- observable state for the app ----
+
+    /** The window title set by the remote program (OSC 0/2), or the connector's name until it sets one. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The last status sentence (why it closed, an input error); empty when there is nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Smoothed round-trip time (Mosh tabs), else null. */
+    public ReadOnlyObjectProperty<Duration> roundTripProperty() {
+        return roundTrip.getReadOnlyProperty();
+    }
+
+    /** When the server was last heard from (Mosh tabs), else null. */
+    public ReadOnlyObjectProperty<Instant> lastContactProperty() {
+        return lastContact.getReadOnlyProperty();
+    }
+
+    // ---- actions ----
+
+    /** Gives the terminal keyboard focus (call when its tab is selected). */
+    public void requestTerminalFocus() {
+        widget.getTerminalPanel().getCanvas().requestFocus();
+    }
+
+    public TerminalSettings settings() {
+        return settingsProvider.settings();
+    }
+
+    /** Applies new settings to the open view; the scrollback size applies to new views only. */
+    public void setSettings(TerminalSettings settings) {
+        settingsProvider.setSettings(settings);
+        applyCursorStyle(settings);
+        widget.applyFont();
+    }
+
+    public double zoom() {
+        return settingsProvider.zoom();
+    }
+
+    public void zoomIn() {
+        setZoom(settingsProvider.zoom() + ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        setZoom(settingsProvider.zoom() - ZOOM_STEP);
+    }
+
+    public void resetZoom() {
+        setZoom(1.0);
+    }
+
+    private void setZoom(double zoom) {
+        double z = Math.round(Math.clamp(zoom, MIN_ZOOM, MAX_ZOOM) * 10) / 10.0;
+        if (z != settingsProvider.zoom()) {
+            settingsProvider.setZoom(z);
+            widget.applyFont();
+        }
+    }
+
+    /** Sends text as if typed or pasted (bracketed when the remote program asked for it). */
+    public void paste(String text) {
+        byte[] bytes = pasteBytes(text);
+        Thread.ofVirtual().start(() -> input.send(bytes));
+    }
+
+    private byte[] pasteBytes(String text) {
+        String normalized = text.replace("\r\n", "\r").replace('\n', '\r');
+        boolean bracketed = bracketedPaste;
+        String wrapped = bracketed ? "\033[200~" + normalized + "\033[201~" : normalized;
+        return wrapped.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The size in cells the view last reported to the connector. */
+    public TermSize terminalSize() {
+        return size;
+    }
+
+    /** The text on screen, one line per row (for tests and accessibility). */
+    public String screenText() {
+        return textBuffer().getScreenLines();
+    }
+
+    /** The history above the screen, oldest first, one line per row. */
+    public String historyText() {
+        TerminalTextBuffer buffer = textBuffer();
+        buffer.lock();
+        try {
+            return buffer.getHistoryBuffer().getLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** JediTermFX's text buffer (styles, history), for tests and the app's search. Lock it while reading. */
+    public TerminalTextBuffer textBuffer() {
+        return widget.getTerminalTextBuffer();
+    }
+
+    /** The text of the banner over the terminal, or "" when it is hidden. */
+    public String bannerText() {
+        return banner.text();
+    }
+
+    long visualBellRings() {
+        return bell.rings();
+    }
+
+    public long framesShown() {
+        return pipeline.framesShown();
+    }
+
+    /** Closes the connection and releases the view's threads. The view stays showing its last screen. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        bannerClock.stop();
+        input.close();
+        // a Mosh session waits for the server's goodbye; never on the FX thread
+        Thread.ofPlatform().daemon().name("tern-close-" + connector.name()).start(() -> {
+            connector.close();
+            pipeline.close();
+            feed.close();
+            Platform.runLater(widget::close);
+        });
+    }
+
+    // ---- wiring ----
+
+    private void screenChanged() {
+        pipeline.markDirty();
+    }
+
+    private void frameConsumed() {
+        pipeline.frameConsumed();
+    }
+
+    /** JediTermFX measured a new size (window resize, zoom). Runs on the widget's executor, not the FX thread. */
+    private void widgetResized(TermSize newSize) {
+        int columns = Math.max(1, newSize.getColumns());
+        int rows = Math.max(1, newSize.getRows());
+        size = new TermSize(columns, rows);
+        if (stream != null) {
+            stream.resize(columns, rows);
+        }
+        connector.resize(columns, rows);
+        pipeline.requestFullRedraw();
+    }
+
+    private void applyCursorStyle(TerminalSettings settings) {
+        widget.getTerminalPanel().setCursorShape(settings.cursorStyle().shape(settings.cursorBlink()));
+    }
+
+    private void installZoomKeys() {
+        widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            KeyCode code = e.getCode();
+            if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+                zoomIn();
+            } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+                zoomOut();
+            } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
+                resetZoom();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    /** JediTermFX ignores focus-event mode (1004), so the view reports focus itself when the program asked. */
+    private void reportFocus(boolean focused) {
+        if (focusReporting) {
+            input.offer((focused ? "\033[I" : "\033[O").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** Copies the coalesced status into the properties and the banner. FX thread. */
+    private void publishStatus() {
+        ViewStatus.Snapshot s = status.take();
+        Instant now = Instant.now();
+        ConnectionState st = s.state();
+        if (frames != null && st == ConnectionState.CONNECTED && s.lastContact() != null
+                && Duration.between(s.lastContact(), now).compareTo(ConnectionBanner.CONTACT_LOST_AFTER) > 0) {
+            st = ConnectionState.CONTACT_LOST;
+        }
+        if (!s.title().isEmpty()) {
+            title.set(s.title());
+        }
+        state.set(st);
+        message.set(s.message());
+        roundTrip.set(s.roundTrip());
+        lastContact.set(s.lastContact());
+        banner.show(st, s.message(), s.lastContact(), now);
+        if (bellsSeen >= 0 && s.bellCount() > bellsSeen && settingsProvider.settings().visualBell()) {
+            bell.ring();
+        }
+        bellsSeen = s.bellCount();
+    }
+
+    private final class FrameEvents implements FrameListener {
+        @Override
+        public void frameShown(Framebuffer frame) {
+            focusReporting = frame.mouseFocusEvent();
+            bracketedPaste = frame.bracketedPaste();
+            status.frame(frame.title(), frame.bellCount());
+        }
+
+        @Override
+        public void frameFailed(RuntimeException error) {
+            status.message("Display error: " + error);
+        }
+    }
+
+    private final class ConnectorEvents implements ConnectorListener {
+        @Override
+        public void output(byte[] data, int offset, int length) {
+            stream.write(data, offset, length);
+        }
+
+        @Override
+        public void frame(Framebuffer screen) {
+            frames.show(screen);
+        }
+
+        @Override
+        public void state(ConnectionState newState, String detail) {
+            status.state(newState, detail);
+        }
+
+        @Override
+        public void link(Duration rtt, Instant contact) {
+            status.link(rtt, contact);
+        }
+
+        @Override
+        public void ended(String text, boolean clean) {
+            status.state(ConnectionState.CLOSED, text);
+            if (stream != null) {
+                // also in the terminal itself, where the user's eyes are, in reverse video like a status line
+                byte[] line = ("\r\n\033[0;7m " + text + " \033[0m\r\n").getBytes(StandardCharsets.UTF_8);
+                stream.write(line, 0, line.length);
+            }
+        }
+    }
+}

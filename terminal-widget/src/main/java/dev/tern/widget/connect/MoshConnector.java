@@ -1,0 +1,151 @@
+package dev.tern.widget.connect;
+
+import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.session.CloseReason;
+import dev.tern.transport.session.ConnectionStatus;
+import dev.tern.transport.session.MoshSession;
+import dev.tern.transport.session.MoshSessionListener;
+import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.ssh.ConnectProgress;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Mosh session: the app's {@link Bootstrap} logs in over SSH and starts mosh-server; this connector then runs our
+ * {@link MoshSession} over UDP. Keys go to the session's user stream, resizes become resize messages, and every
+ * server state the session produces (with its prediction overlays) is shown as a frame.
+ */
+public final class MoshConnector implements TerminalConnector {
+    /** Starts mosh-server (normally over SSH) and says where it listens. Blocking; runs on the connector's thread. */
+    @FunctionalInterface
+    public interface Bootstrap {
+        MoshServerAddress start(ConnectProgress progress) throws Exception;
+    }
+
+    private final String name;
+    private final Bootstrap bootstrap;
+    private final MoshEscapeKeys escapeKeys = new MoshEscapeKeys();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean sawScreen = new AtomicBoolean();
+    private volatile ConnectorListener listener;
+    private volatile MoshSession session;
+    private volatile int wantedColumns, wantedRows;
+
+    public MoshConnector(String name, Bootstrap bootstrap) {
+        this.name = name;
+        this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean deliversFrames() {
+        return true;
+    }
+
+    @Override
+    public void start(int columns, int rows, ConnectorListener listener) {
+        this.listener = listener;
+        wantedColumns = columns;
+        wantedRows = rows;
+        listener.state(ConnectionState.CONNECTING, "");
+        Thread.ofPlatform().daemon().name("tern-mosh-start-" + name).start(this::connect);
+    }
+
+    private void connect() {
+        ConnectorListener l = listener;
+        try {
+            MoshServerAddress server = bootstrap.start((stage, detail) ->
+                    l.state(ConnectionState.CONNECTING, stage.label() + (detail.isBlank() ? "" : " " + detail) + "…"));
+            if (ended.get()) {
+                return;
+            }
+            l.state(ConnectionState.CONNECTING, "Waiting for the first reply from " + server.udpTarget() + "…");
+            MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
+                    wantedRows, new SessionEvents());
+            session = s;
+            if (ended.get()) {
+                s.close();
+            }
+        } catch (Exception e) {
+            String m = e.getMessage();
+            end(m == null || m.isBlank() ? e.getClass().getSimpleName() : m, false);
+        }
+    }
+
+    private final class SessionEvents implements MoshSessionListener {
+        @Override
+        public void screenChanged(RemoteScreen screen) {
+            ConnectorListener l = listener;
+            if (sawScreen.compareAndSet(false, true)) {
+                l.state(ConnectionState.CONNECTED, "");
+            }
+            l.frame(screen.framebuffer());
+        }
+
+        @Override
+        public void connectionChanged(ConnectionStatus status) {
+            listener.link(status.smoothedRtt(), status.lastContact().orElse(null));
+        }
+
+        @Override
+        public void closed(CloseReason reason) {
+            end(reason.message(), reason.clean());
+        }
+    }
+
+    @Override
+    public void send(byte[] input) {
+        MoshSession s = session;
+        if (s == null || ended.get()) {
+            return;
+        }
+        MoshEscapeKeys.Result r = escapeKeys.filter(input);
+        if (r.toSend().length > 0) {
+            s.type(r.toSend());
+        }
+        if (r.quit()) {
+            s.shutdown();
+        }
+    }
+
+    @Override
+    public void resize(int columns, int rows) {
+        if (columns < 1 || rows < 1) {
+            return;
+        }
+        wantedColumns = columns;
+        wantedRows = rows;
+        MoshSession s = session;
+        if (s != null && !s.isClosed()) {
+            s.resize(columns, rows);
+        }
+    }
+
+    /** The running session, once the bootstrap finished (tests read its statistics). */
+    public MoshSession session() {
+        return session;
+    }
+
+    private void end(String message, boolean clean) {
+        if (ended.compareAndSet(false, true)) {
+            ConnectorListener l = listener;
+            if (l != null) {
+                l.state(ConnectionState.CLOSED, message);
+                l.ended(message, clean);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        MoshSession s = session;
+        if (s != null) {
+            s.close();
+        }
+        end("Session closed.", true);
+    }
+}

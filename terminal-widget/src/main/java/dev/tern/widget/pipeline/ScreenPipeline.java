@@ -1,0 +1,141 @@
+package dev.tern.widget.pipeline;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a screen source into the widget at display rate, the way mosh-client updates a real terminal: whenever the
+ * screen changed, the widget has taken the previous frame, and at least one frame interval has passed, it diffs the
+ * newest screen against the one the widget shows and hands over the bytes. However fast output arrives, the widget
+ * parses at most one screenful per frame.
+ */
+public final class ScreenPipeline implements AutoCloseable {
+    /** About one display refresh at 60 Hz. */
+    public static final long FRAME_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+
+    private final ScreenSource source;
+    private final FrameFeed feed;
+    private final FrameComposer composer;
+    private final FrameListener listener;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Thread thread;
+    private boolean dirty = true;
+    private boolean fullRedrawRequested;
+    private boolean closed;
+    private long framesShown;
+
+    public ScreenPipeline(String name, ScreenSource source, FrameFeed feed, FrameListener listener) {
+        this.source = source;
+        this.feed = feed;
+        this.composer = new FrameComposer(source.exactHistory());
+        this.listener = listener;
+        this.thread = Thread.ofPlatform().daemon().name("tern-frames-" + name).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The source changed. Any thread. */
+    public void markDirty() {
+        lock.lock();
+        try {
+            dirty = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The widget took a frame: the next one may be prepared. Called by the feed. */
+    public void frameConsumed() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next frame is drawn from scratch (the widget changed size, so its screen no longer matches ours). */
+    public void requestFullRedraw() {
+        lock.lock();
+        try {
+            fullRedrawRequested = true;
+            dirty = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long framesShown() {
+        lock.lock();
+        try {
+            return framesShown;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        long lastFrame = System.nanoTime() - FRAME_INTERVAL_NANOS;
+        try {
+            while (true) {
+                boolean redraw;
+                lock.lock();
+                try {
+                    while (!closed && !(dirty && feed.idle())) {
+                        wake.await(100, TimeUnit.MILLISECONDS);
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    long wait = lastFrame + FRAME_INTERVAL_NANOS - System.nanoTime();
+                    if (wait > 0) {
+                        wake.awaitNanos(wait);
+                        continue;
+                    }
+                    dirty = false;
+                    redraw = fullRedrawRequested;
+                    fullRedrawRequested = false;
+                    framesShown++;
+                } finally {
+                    lock.unlock();
+                }
+                lastFrame = System.nanoTime();
+                if (redraw) {
+                    composer.requestFullRedraw();
+                }
+                showNextFrame();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A failure here must not kill the tab: report it, and draw the next frame from scratch. */
+    private void showNextFrame() {
+        try {
+            SourceFrame frame = source.takeFrame();
+            feed.offer(composer.compose(frame));
+            listener.frameShown(frame.screen());
+        } catch (RuntimeException e) {
+            composer.requestFullRedraw();
+            listener.frameFailed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

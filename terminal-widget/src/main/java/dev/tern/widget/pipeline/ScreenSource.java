@@ -1,0 +1,10 @@
+package dev.tern.widget.pipeline;
+
+/** Where a view's screen comes from: our emulator over a byte stream, or a Mosh session's frames. */
+public interface ScreenSource {
+    /** The newest screen and the history gathered since the previous call. Called on the pipeline's thread. */
+    SourceFrame takeFrame();
+
+    /** Whether {@link SourceFrame#scrolledOff()} is the exact history (every byte seen) rather than none. */
+    boolean exactHistory();
+}

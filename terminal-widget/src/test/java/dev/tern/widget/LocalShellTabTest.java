@@ -1,0 +1,86 @@
+package dev.tern.widget;
+
+import dev.tern.widget.connect.ConnectionState;
+import dev.tern.widget.connect.LocalShellConnector;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class LocalShellTabTest {
+    private TerminalView view;
+    private Stage stage;
+
+    static LocalShellConnector plainBash() {
+        return new LocalShellConnector(List.of("/bin/bash", "--norc", "--noprofile"), Map.of("PS1", "$ "),
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = new TerminalView(plainBash(), TerminalSettings.defaults());
+        stage.setScene(new Scene(view, 800, 480));
+        stage.show();
+        view.requestTerminalFocus();
+    }
+
+    @AfterEach
+    void closeView(FxRobot robot) {
+        robot.interact(view::close);
+    }
+
+    @Test
+    void typedCommandRunsAndItsOutputIsReadBackFromTheWidget(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        robot.interact(view::requestTerminalFocus);
+        robot.write("echo $((6*7))-ok");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "42-ok");
+        assertEquals(ConnectionState.CONNECTED, view.stateProperty().get());
+    }
+
+    @Test
+    void resizeReachesTheShell(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        robot.interact(() -> {
+            stage.setWidth(560);
+            stage.setHeight(300);
+        });
+        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
+                () -> "size " + view.terminalSize());
+        var size = view.terminalSize();
+        robot.interact(view::requestTerminalFocus);
+        robot.write("stty size");
+        robot.type(KeyCode.ENTER);
+        String expected = size.getRows() + " " + size.getColumns();
+        Eventually.screenContains(view, expected);
+        assertTrue(size.getColumns() < 80, "narrower after resize: " + size);
+    }
+
+    @Test
+    void exitShowsTheEndInTheTabAndClosesTheState(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        robot.interact(view::requestTerminalFocus);
+        robot.write("exit 3");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "Process exited with code 3.");
+        Eventually.until(Duration.ofSeconds(5), () -> view.stateProperty().get() == ConnectionState.CLOSED,
+                () -> String.valueOf(view.stateProperty().get()));
+        assertEquals("Process exited with code 3.", view.messageProperty().get());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tern.widget;
+
+import dev.tern.testbed.MoshServer;
+import dev.tern.widget.connect.ConnectionState;
+import dev.tern.widget.connect.MoshConnector;
+import dev.tern.widget.connect.MoshServerAddress;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@ExtendWith(ApplicationExtension.class)
+class MoshTabTest {
+    private Stage stage;
+    private TerminalView view;
+    private MoshServer server;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeAll(FxRobot robot) {
+        if (view != null) {
+            robot.interact(view::close);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void typedCommandRunsOverMoshAndResizeReachesTheServer(FxRobot robot) {
+        server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        MoshConnector connector = new MoshConnector("mosh-test",
+                progress -> new MoshServerAddress(server.address(), server.key()));
+        robot.interact(() -> {
+            view = new TerminalView(connector, TerminalSettings.defaults());
+            stage.setScene(new Scene(view, 800, 480));
+            stage.show();
+            view.requestTerminalFocus();
+        });
+        Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
+                () -> view.stateProperty().get() + " " + view.messageProperty().get());
+        Eventually.screenContains(view, "$ ");
+        robot.interact(view::requestTerminalFocus);
+        robot.write("echo $((6*7))-mosh");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "42-mosh");
+
+        robot.interact(() -> {
+            stage.setWidth(600);
+            stage.setHeight(320);
+        });
+        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
+                () -> "size " + view.terminalSize());
+        var size = view.terminalSize();
+        robot.interact(view::requestTerminalFocus);
+        robot.write("stty size");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, size.getRows() + " " + size.getColumns());
+        assertNotNull(view.roundTripProperty().get(), "round trip reported");
+        System.out.println("mosh tab: rtt=" + view.roundTripProperty().get() + " lastContact="
+                + view.lastContactProperty().get() + " frames=" + view.framesShown());
+
+        // mosh's escape key: Ctrl-^ then "." quits the session
+        robot.interact(() -> view.paste("\u001e."));
+        Eventually.until(Duration.ofSeconds(10), () -> view.stateProperty().get() == ConnectionState.CLOSED,
+                () -> String.valueOf(view.stateProperty().get()));
+        assertEquals(ConnectionState.CLOSED, view.stateProperty().get());
+        System.out.println("mosh tab closed: " + view.messageProperty().get());
+    }
+}

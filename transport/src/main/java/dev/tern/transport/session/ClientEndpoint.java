@@ -1,0 +1,174 @@
+package dev.tern.transport.session;
+
+import dev.tern.transport.crypto.Direction;
+import dev.tern.transport.crypto.SequenceCounter;
+import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.session.SessionStats.Counter;
+import dev.tern.transport.ssp.ReceiveOutcome;
+import dev.tern.transport.ssp.ReceivedState;
+import dev.tern.transport.ssp.SspReceiver;
+import dev.tern.transport.ssp.SspSender;
+import dev.tern.transport.ssp.SspTiming;
+import dev.tern.transport.ssp.SspTransport;
+import dev.tern.transport.ssp.TimingSource;
+import dev.tern.transport.wire.DatagramLayer;
+import dev.tern.transport.wire.DroppedInputException;
+import dev.tern.transport.wire.Fragment;
+import dev.tern.transport.wire.Fragmenter;
+import dev.tern.transport.wire.InstructionDecoder;
+import dev.tern.transport.wire.Mtu;
+import dev.tern.transport.wire.ReceivedFragment;
+import dev.tern.transport.wire.RttEstimator;
+import dev.tern.transport.wire.TransportInstruction;
+
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The client side of the Mosh protocol without sockets or threads: datagrams in, datagrams out, user events,
+ * the server's terminal state. Everything a session does except waiting, so it can be tested, fuzzed and
+ * benchmarked directly. Single-threaded; {@code now} is one monotonic clock in milliseconds.
+ */
+public final class ClientEndpoint {
+    /** Where sealed datagrams go. */
+    @FunctionalInterface
+    public interface DatagramOutput {
+        void send(byte[] datagram);
+    }
+
+    private final DatagramLayer layer;
+    private final Fragmenter fragmenter = new Fragmenter();
+    private final InstructionDecoder decoder = new InstructionDecoder();
+    private final UserStream userStream = new UserStream();
+    private final SspTransport<UserStreamState, RemoteTerminalState> transport;
+    private final SessionStats stats;
+    private final DatagramOutput output;
+    private int datagramMtu;
+    private long now;
+
+    public ClientEndpoint(SessionKey key, int width, int height, int datagramMtu, long now, Random chaff,
+                          DatagramOutput output, SessionStats stats) {
+        this.layer = new DatagramLayer(key, Direction.TO_SERVER, new SequenceCounter());
+        this.datagramMtu = datagramMtu;
+        this.output = output;
+        this.stats = stats;
+        this.now = now;
+        RttEstimator rtt = layer.rtt();
+        TimingSource timing = new TimingSource() {
+            @Override
+            public int rto() {
+                return rtt.rto();
+            }
+
+            @Override
+            public int sendInterval() {
+                return rtt.sendInterval();
+            }
+        };
+        SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
+                timing, SspTiming.CLIENT_SEND_MINDELAY, chaff, UserStreamState::acknowledged);
+        SspReceiver<RemoteTerminalState> receiver = new SspReceiver<>(RemoteTerminalState.blank(width, height), now);
+        this.transport = new SspTransport<>(sender, receiver);
+        // the first event of every session tells the server our window size
+        resize(width, height);
+    }
+
+    // ---- user events ----
+
+    public void type(byte[] keys) {
+        if (!transport.sender().shutdownInProgress()) {
+            userStream.type(keys);
+            transport.sender().setCurrentState(userStream.snapshot());
+        }
+    }
+
+    public void resize(int width, int height) {
+        if (!transport.sender().shutdownInProgress()) {
+            userStream.resize(width, height);
+            transport.sender().setCurrentState(userStream.snapshot());
+        }
+    }
+
+    public void startShutdown(long now) {
+        transport.sender().startShutdown(now);
+    }
+
+    // ---- time ----
+
+    /** Sends whatever SSP has due at {@code now}. */
+    public void tick(long now) {
+        this.now = now;
+        transport.sender().tick(now);
+    }
+
+    /** Milliseconds until {@link #tick} has work, or {@link SspTiming#NEVER}. */
+    public long waitTime(long now) {
+        return transport.sender().waitTime(now);
+    }
+
+    // ---- datagrams ----
+
+    /**
+     * Handles one received datagram. Anything unusable is counted in the stats and ignored.
+     *
+     * @return whether the datagram was authentic (sent by the server under our key)
+     */
+    public boolean receive(byte[] data, int length, long now) {
+        this.now = now;
+        stats.count(Counter.DATAGRAMS_RECEIVED);
+        boolean authentic = false;
+        try {
+            ReceivedFragment received = layer.open(data, length, now);
+            authentic = true;
+            Optional<TransportInstruction> instruction = decoder.add(received.fragment());
+            if (instruction.isPresent()) {
+                stats.count(Counter.INSTRUCTIONS_RECEIVED);
+                ReceiveOutcome outcome = transport.receive(instruction.get(), now);
+                stats.count(outcome == ReceiveOutcome.DUPLICATE ? Counter.DUPLICATE_STATES : Counter.STATES_APPLIED);
+            }
+        } catch (DroppedInputException e) {
+            stats.drop(e.reason());
+        }
+        return authentic;
+    }
+
+    private void sendInstruction(TransportInstruction instruction) {
+        stats.count(Counter.INSTRUCTIONS_SENT);
+        for (Fragment fragment : fragmenter.fragment(instruction, Mtu.fragmentPayload(datagramMtu))) {
+            output.send(layer.seal(fragment, now));
+        }
+    }
+
+    /** After the network refused a datagram as too large: smaller fragments from now on. */
+    public void fallBackToSmallDatagrams() {
+        datagramMtu = Mtu.FALLBACK_DATAGRAM;
+    }
+
+    // ---- state for the session ----
+
+    public ReceivedState<RemoteTerminalState> latestRemoteState() {
+        return transport.receiver().latest();
+    }
+
+    /** A server state other than the initial blank one has arrived. */
+    public boolean connected() {
+        return transport.receiver().latest().num() != 0;
+    }
+
+    public SspSender<UserStreamState> sender() {
+        return transport.sender();
+    }
+
+    public boolean peerRequestedShutdown() {
+        return transport.peerRequestedShutdown();
+    }
+
+    /** Send time of the newest input state the server acknowledged; MIN_VALUE before any. */
+    public long lastRoundTripSuccess() {
+        return transport.lastRoundTripSuccess();
+    }
+
+    public RttEstimator rtt() {
+        return layer.rtt();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tern.transport.session;
+
+import dev.tern.testbed.MoshServer;
+import dev.tern.testbed.UdpImpairmentProxy;
+import dev.tern.transport.crypto.SessionKey;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static dev.tern.transport.session.HostileInputTest.awaitScreen;
+import static dev.tern.transport.session.MoshServerInteropTest.awaitServerExit;
+import static dev.tern.transport.session.MoshServerInteropTest.echoToken;
+import static dev.tern.transport.session.MoshServerInteropTest.startShell;
+import static dev.tern.transport.session.MoshServerInteropTest.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real mosh-server behind the test bed's impairment proxy: the mosh paper's lossy link, a long blackout, and
+ * a change of the client's address. Each ends with the command output on the client, and keystrokes typed
+ * meanwhile reach the server's pty in order, none lost or doubled (checked with {@code cat > file}).
+ */
+class ImpairedNetworkInteropTest {
+
+    private static MoshSession connect(UdpImpairmentProxy proxy, MoshServer server) throws Exception {
+        return MoshSession.start(proxy.listenAddress(), SessionKey.parse(server.key()), 80, 24,
+                new MoshSessionListener() { });
+    }
+
+    /** Starts {@code cat > file} and waits until the shell has run it. */
+    private static Path startCat(MoshSession session) throws Exception {
+        Path file = Files.createTempFile("tern-ssp-", ".txt");
+        type(session, "cat > " + file + " ; echo cat\"\"ended\r");
+        awaitScreen(session, s -> s.contains("cat > " + file));
+        Thread.sleep(300); // let bash exec cat before the keystrokes arrive (they would be buffered anyway)
+        return file;
+    }
+
+    private static void endCatAndCompare(MoshSession session, Path file, String expected) throws Exception {
+        type(session, "\u0004");
+        awaitScreen(session, s -> s.contains("catended"));
+        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8));
+        Files.deleteIfExists(file);
+    }
+
+    private static void quit(MoshSession session, MoshServer server) throws Exception {
+        session.shutdown();
+        assertTrue(session.awaitClosed(Duration.ofSeconds(15)));
+        System.out.println("closed: " + session.closeReason() + "; " + session.stats());
+        awaitServerExit(server);
+    }
+
+    @Test
+    void hundredMillisecondRttWith29PercentLossEachWay() throws Exception {
+        try (MoshServer server = startShell();
+             UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 29)) {
+            proxy.setDelay(Duration.ofMillis(50), Duration.ZERO);
+            proxy.setLoss(0.29, 0.29);
+            MoshSession session = connect(proxy, server);
+            awaitScreen(session, s -> s.contains("$ "));
+            String token = echoToken(session);
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals(token)));
+
+            Path file = startCat(session);
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 120; i++) {
+                String key = (i % 30 == 29) ? "\r" : String.valueOf((char) ('a' + i % 26));
+                type(session, key);
+                expected.append(key.equals("\r") ? "\n" : key);
+                Thread.sleep(7);
+            }
+            endCatAndCompare(session, file, expected.toString());
+            System.out.println("lossy link: RTT " + session.connectionStatus().smoothedRtt().toMillis() + " ms, proxy "
+                    + proxy.stats());
+            quit(session, server);
+        }
+    }
+
+    @Test
+    void twentySecondBlackoutWithTypingDuringTheOutage() throws Exception {
+        try (MoshServer server = startShell();
+             UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 20)) {
+            MoshSession session = connect(proxy, server);
+            awaitScreen(session, s -> s.contains("$ "));
+            Path file = startCat(session);
+            var portBefore = session.localAddress();
+
+            proxy.blackout(Duration.ofSeconds(20));
+            String lines = IntStream.rangeClosed(1, 8).mapToObj(i -> "outage-line-" + i + "\n")
+                    .collect(Collectors.joining());
+            for (String line : lines.split("\n")) {
+                type(session, line + "\r");
+                Thread.sleep(1500);
+            }
+            assertTrue(proxy.inBlackout());
+            awaitScreen(session, s -> s.contains("outage-line-8"));
+            endCatAndCompare(session, file, lines);
+            String token = echoToken(session);
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals(token)));
+            System.out.println("after the blackout: port " + portBefore + " -> " + session.localAddress()
+                    + ", hops " + session.stats().get(SessionStats.Counter.PORT_HOPS));
+            assertTrue(session.stats().get(SessionStats.Counter.PORT_HOPS) >= 1, "the client hops after 10 s of silence");
+            assertNotEquals(portBefore, session.localAddress());
+            quit(session, server);
+            assertFalse(server.isAlive());
+        }
+    }
+
+    @Test
+    void theServerFollowsAClientWhoseAddressChanges() throws Exception {
+        try (MoshServer server = startShell();
+             UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 7)) {
+            proxy.setDelay(Duration.ofMillis(10), Duration.ofMillis(5));
+            MoshSession session = connect(proxy, server);
+            awaitScreen(session, s -> s.contains("$ "));
+            Path file = startCat(session);
+            type(session, "before\r");
+            var upstreamBefore = proxy.upstreamAddress();
+            proxy.rebind();
+            type(session, "during\r");
+            Thread.sleep(2500); // the old path is gone now: replies must take the new one
+            type(session, "after\r");
+            endCatAndCompare(session, file, "before\nduring\nafter\n");
+            String token = echoToken(session);
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals(token)));
+            System.out.println("roamed from " + upstreamBefore + " to " + proxy.upstreamAddress());
+            assertNotEquals(upstreamBefore, proxy.upstreamAddress());
+            quit(session, server);
+            assertFalse(server.isAlive());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tern.transport.ssh;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** A scripted {@link Prompter} for tests: fixed answers, and a record of every question asked. */
+final class RecordingPrompter implements Prompter {
+    final List<String> passwordsAsked = Collections.synchronizedList(new ArrayList<>());
+    final List<Integer> passphraseAttempts = Collections.synchronizedList(new ArrayList<>());
+    final List<List<KeyboardPrompt>> keyboardRequests = Collections.synchronizedList(new ArrayList<>());
+    final List<UnknownHostKey> hostKeysAsked = Collections.synchronizedList(new ArrayList<>());
+
+    private List<String> passwords = List.of();
+    private List<String> passphrases = List.of();
+    private List<String> keyboardAnswers = List.of();
+    private Predicate<UnknownHostKey> hostKeyAnswer = key -> false;
+
+    /** Answers password questions with these, in order, then cancels. */
+    RecordingPrompter passwords(String... values) {
+        passwords = List.of(values);
+        return this;
+    }
+
+    RecordingPrompter passphrases(String... values) {
+        passphrases = List.of(values);
+        return this;
+    }
+
+    /** Answers every prompt of a keyboard-interactive request with these, request after request, then cancels. */
+    RecordingPrompter keyboardAnswers(String... values) {
+        keyboardAnswers = List.of(values);
+        return this;
+    }
+
+    RecordingPrompter acceptHostKeys(boolean accept) {
+        hostKeyAnswer = key -> accept;
+        return this;
+    }
+
+    @Override
+    public Optional<String> password(String userAtHost, int attempt) {
+        passwordsAsked.add(userAtHost);
+        return attempt <= passwords.size() ? Optional.of(passwords.get(attempt - 1)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> passphrase(Path keyFile, int attempt) {
+        passphraseAttempts.add(attempt);
+        return attempt <= passphrases.size() ? Optional.of(passphrases.get(attempt - 1)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
+                                                      List<KeyboardPrompt> prompts) {
+        keyboardRequests.add(prompts);
+        if (prompts.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        int request = (int) keyboardRequests.stream().filter(p -> !p.isEmpty()).count();
+        if (request > keyboardAnswers.size()) {
+            return Optional.empty();
+        }
+        String answer = keyboardAnswers.get(request - 1);
+        return Optional.of(prompts.stream().map(prompt -> answer).toList());
+    }
+
+    @Override
+    public boolean acceptUnknownHostKey(UnknownHostKey key) {
+        hostKeysAsked.add(key);
+        return hostKeyAnswer.test(key);
+    }
+}
