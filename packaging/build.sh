@@ -10,7 +10,9 @@
 #
 # Usage: packaging/build.sh [app-image|deb|rpm]...    (default: everything this machine can build)
 # Environment: TERN_PKG_REBUILD=1 rebuilds the app with Maven first (otherwise only when app/target/tern-app.jar
-#              is missing); TERN_PKG_NO_AOT=1 skips the AOT cache; TERN_DEB_MAINTAINER sets the .deb maintainer.
+#              is missing); TERN_PKG_NO_AOT=1 skips the AOT cache; TERN_PKG_REUSE_IMAGE=1 packages the existing
+#              app-image again; TERN_PKG_VERBOSE=1 passes --verbose to jpackage; TERN_DEB_MAINTAINER sets the .deb
+#              maintainer.
 # Needs: a JDK 25 (found like ./tern does), and for the .deb fakeroot + dpkg-deb (apt-get install fakeroot),
 #        for the .rpm rpmbuild (apt-get install rpm).
 set -euo pipefail
@@ -59,7 +61,7 @@ linux_package() {  # $1 = deb|rpm, then type-specific options
   tern_pkg_locked "$JPACKAGE" --type "$type" --app-image "$IMAGE" --name "$TERN_NAME" --linux-package-name tern \
     --app-version "$TERN_VERSION" --linux-app-release 1 --vendor "$TERN_VENDOR" --description "$TERN_DESCRIPTION" \
     --copyright "$TERN_COPYRIGHT" --icon "$ICON" --dest "$TARGET" --resource-dir "$PKG_DIR/linux" \
-    --linux-shortcut --linux-menu-group "System;TerminalEmulator;" "$@" \
+    --linux-shortcut --linux-menu-group "System;TerminalEmulator;" ${TERN_PKG_VERBOSE:+--verbose} "$@" \
     || tern_pkg_fail "jpackage --type $type failed"
   tern_pkg_log "$type: $(ls "$TARGET"/*."$type") in $((SECONDS - t0)) s"
 }

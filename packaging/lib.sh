@@ -285,6 +285,10 @@ tern_pkg_train_aot() {
 
 # Everything up to a finished app-image.
 tern_pkg_build_app_image() {
+  if [ -n "${TERN_PKG_REUSE_IMAGE:-}" ] && [ -x "$GUI_LAUNCHER" ]; then
+    tern_pkg_log "TERN_PKG_REUSE_IMAGE set: packaging the existing ${IMAGE#"$ROOT"/}"
+    return 0
+  fi
   tern_pkg_ensure_app
   tern_pkg_stage_input
   tern_pkg_runtime

@@ -81,12 +81,12 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         if (connector.deliversFrames()) {
             this.stream = null;
             this.frames = new FrameScreen(INITIAL_COLUMNS, INITIAL_ROWS, this::screenChanged);
-            this.pipeline = new ScreenPipeline(name, frames, feed, new FrameEvents());
+            this.pipeline = new ScreenPipeline(name, frames, feed, new FrameEvents(), this::widgetSize);
         } else {
             this.frames = null;
             this.stream = new StreamScreen(INITIAL_COLUMNS, INITIAL_ROWS, settings.scrollbackLines(), input::send,
                     this::screenChanged);
-            this.pipeline = new ScreenPipeline(name, stream, feed, new FrameEvents());
+            this.pipeline = new ScreenPipeline(name, stream, feed, new FrameEvents(), this::widgetSize);
         }
         title.set(name);
         feed.attachTo(widget.getTerminalTextBuffer(), widget.getTerminalPanel());
@@ -265,6 +265,12 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         }
         connector.resize(columns, rows);
         pipeline.requestFullRedraw();
+    }
+
+    /** The widget's own buffer size, which changes at once when it is laid out (unlike the debounced resize). */
+    private TermSize widgetSize() {
+        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
+        return new TermSize(Math.max(1, buffer.getWidth()), Math.max(1, buffer.getHeight()));
     }
 
     private void applyCursorStyle(TerminalSettings settings) {

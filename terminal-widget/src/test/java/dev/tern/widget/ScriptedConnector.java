@@ -21,8 +21,15 @@ final class ScriptedConnector implements TerminalConnector {
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     volatile long finishedNanos;
 
+    private final int chunkSize;
+
     ScriptedConnector(byte[] output, RuntimeException failure, IntConsumer afterChunk) {
+        this(output, 64 * 1024, failure, afterChunk);
+    }
+
+    ScriptedConnector(byte[] output, int chunkSize, RuntimeException failure, IntConsumer afterChunk) {
         this.output = output;
+        this.chunkSize = chunkSize;
         this.failure = failure;
         this.afterChunk = afterChunk;
     }
@@ -45,7 +52,7 @@ final class ScriptedConnector implements TerminalConnector {
         Thread.ofPlatform().daemon().name("scripted-output").start(() -> {
             listener.state(ConnectionState.CONNECTED, "");
             try {
-                int chunk = 64 * 1024;
+                int chunk = chunkSize;
                 for (int off = 0, n = 0; off < output.length; off += chunk, n++) {
                     listener.output(output, off, Math.min(chunk, output.length - off));
                     afterChunk.accept(n);

@@ -44,7 +44,7 @@ class QuickConnectTest {
         Profile profile = ok("root@[2001:db8::1]:22", ConnectionKind.MOSH);
         assertEquals("2001:db8::1", profile.host());
         assertEquals(22, profile.port());
-        assertEquals("[2001:db8::1]", ok("[::1]", ConnectionKind.SSH).target());
+        assertEquals("[::1]", ok("[::1]", ConnectionKind.SSH).target());
         assertTrue(error("2001:db8::1").contains("brackets"));
     }
 

@@ -49,6 +49,6 @@ class TernCommandLineTest {
     void quotingSurvivesSingleQuotes() {
         assertEquals("'it'\\''s'", TernCommandLine.quote("it's"));
         assertEquals("''", TernCommandLine.quote(""));
-        assertEquals("--server=''", TernCommandLine.quote("--server="));
+        assertEquals("--server='a b'", TernCommandLine.quote("--server=a b"));
     }
 }

@@ -38,7 +38,11 @@ final class FrameComposer {
         fullRedraw = true;
     }
 
-    FeedChunk compose(SourceFrame frame) {
+    /**
+     * @param viewColumns the widget's current width; when it differs from the frame's, the frame is drawn from
+     *                    scratch (the widget's own scrolling would not match ours) and all history is added here
+     */
+    FeedChunk compose(SourceFrame frame, int viewColumns, int viewRows) {
         StringBuilder out = new StringBuilder();
         if (frame.alternateScreen() != alternate) {
             // the widget's own alternate buffer keeps a full-screen program's scrolling out of the user's history
@@ -47,7 +51,8 @@ final class FrameComposer {
             fullRedraw = true;
         }
         Framebuffer next = frame.screen();
-        boolean initialized = !fullRedraw && shown != null && shown.width() == next.width()
+        boolean fitsView = next.width() == viewColumns && next.height() == viewRows;
+        boolean initialized = !fullRedraw && fitsView && shown != null && shown.width() == next.width()
                 && shown.height() == next.height();
         Framebuffer reference = shown != null ? shown : new Framebuffer(next.width(), next.height());
         if (!initialized) {
@@ -61,7 +66,7 @@ final class FrameComposer {
             applicationCursorKeys = appKeys;
         }
         shown = next;
-        fullRedraw = false;
+        fullRedraw = !fitsView;
         return new FeedChunk(frame.clearHistory(), historyLines.convert(historyToAdd(frame, result, initialized)),
                 out.toString());
     }

@@ -26,7 +26,13 @@ public final class ScreenPipeline implements AutoCloseable {
     private boolean closed;
     private long framesShown;
 
-    public ScreenPipeline(String name, ScreenSource source, FrameFeed feed, FrameListener listener) {
+    private final java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize;
+    private int viewColumns = -1, viewRows = -1;
+
+    /** @param viewSize the widget's current size in cells (read on the pipeline's thread) */
+    public ScreenPipeline(String name, ScreenSource source, FrameFeed feed, FrameListener listener,
+                          java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize) {
+        this.viewSize = viewSize;
         this.source = source;
         this.feed = feed;
         this.composer = new FrameComposer(source.exactHistory());
@@ -119,8 +125,14 @@ public final class ScreenPipeline implements AutoCloseable {
     /** A failure here must not kill the tab: report it, and draw the next frame from scratch. */
     private void showNextFrame() {
         try {
+            var size = viewSize.get();
+            if (size.getColumns() != viewColumns || size.getRows() != viewRows) {
+                viewColumns = size.getColumns();
+                viewRows = size.getRows();
+                source.viewResized(viewColumns, viewRows);
+            }
             SourceFrame frame = source.takeFrame();
-            feed.offer(composer.compose(frame));
+            feed.offer(composer.compose(frame, viewColumns, viewRows));
             listener.frameShown(frame.screen());
         } catch (RuntimeException e) {
             composer.requestFullRedraw();

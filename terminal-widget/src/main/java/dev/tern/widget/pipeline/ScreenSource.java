@@ -7,4 +7,11 @@ public interface ScreenSource {
 
     /** Whether {@link SourceFrame#scrolledOff()} is the exact history (every byte seen) rather than none. */
     boolean exactHistory();
+
+    /**
+     * The widget now has this size. JediTermFX passes resizes on only after a quiet period, but a source that
+     * draws locally must match the widget at once, or frames of the old size would be drawn into it.
+     */
+    default void viewResized(int columns, int rows) {
+    }
 }

@@ -52,6 +52,13 @@ public final class StreamScreen implements ScreenSource {
         changed.run();
     }
 
+    @Override
+    public void viewResized(int columns, int rows) {
+        synchronized (lock) {
+            emulator.resize(columns, rows);
+        }
+    }
+
     public Framebuffer snapshot() {
         synchronized (lock) {
             return emulator.snapshot();

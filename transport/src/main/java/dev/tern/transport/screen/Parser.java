@@ -72,6 +72,11 @@ final class Parser {
                 i = j;
                 continue;
             }
+            if (utf8Need == 0 && state == GROUND && (c == '\n' || c == '\r')) {
+                t.execute(c);  // the other hot path of line output: no state machine needed
+                i++;
+                continue;
+            }
             decode(c, t);
             i++;
         }

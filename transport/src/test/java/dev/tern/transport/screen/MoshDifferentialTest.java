@@ -47,8 +47,7 @@ class MoshDifferentialTest {
             String shown = stableCapture(tmux);
             Emulator ours = new Emulator(program.columns(), program.rows(), Repertoire.MOSH);
             ours.write(program.output().getBytes(StandardCharsets.UTF_8));
-            Framebuffer theirs = parseCapture(shown, program.columns(), program.rows());
-            String d = compare(ours.framebuffer(), theirs);
+            String d = compare(ours.framebuffer(), parseCapture(shown, program.columns(), program.rows()));
             if (d != null) {
                 fail(program + ": " + d + "\nours:\n" + ours.framebuffer().screenText() + "\nmosh-client:\n"
                         + tmux.capture());
@@ -75,25 +74,38 @@ class MoshDifferentialTest {
         return previous;
     }
 
-    /** tmux's capture, one line per row with SGR sequences, replayed into an emulator to get cells back. */
-    static Framebuffer parseCapture(String capture, int columns, int rows) {
+    /** tmux's capture replayed into an emulator to get cells back, and how far each captured line reaches. */
+    record Capture(Framebuffer screen, int[] extent) {
+    }
+
+    /**
+     * tmux prints one line per row with SGR sequences (state carried across lines) and trims trailing blanks even
+     * when they have a background colour, so cells past a line's extent only compare as blank.
+     */
+    static Capture parseCapture(String capture, int columns, int rows) {
         Emulator e = new Emulator(columns, rows, Repertoire.XTERM);
+        int[] extent = new int[rows];
         String[] lines = capture.split("\n", -1);
         for (int y = 0; y < rows && y < lines.length; y++) {
-            String line = "\033[" + (y + 1) + ";1H\033[0m" + lines[y];
-            e.write(line.getBytes(StandardCharsets.UTF_8));
+            e.write(("\033[" + (y + 1) + ";1H" + lines[y]).getBytes(StandardCharsets.UTF_8));
+            Framebuffer f = e.framebuffer();
+            extent[y] = f.cursorCol() + (f.nextPrintWillWrap() ? 1 : 0);
         }
-        return e.framebuffer();
+        return new Capture(e.framebuffer(), extent);
     }
 
     /** Text and renditions of every visible cell; blanks compare by background only. */
-    static String compare(Framebuffer ours, Framebuffer theirs) {
+    static String compare(Framebuffer ours, Capture capture) {
+        Framebuffer theirs = capture.screen();
         for (int y = 0; y < ours.height(); y++) {
             for (int x = 0; x < ours.width(); x++) {
                 Cell a = ours.cell(x, y), b = theirs.cell(x, y);
                 boolean blankA = a.isBlank(), blankB = b.isBlank();
                 if (blankA != blankB || !blankA && !a.printable().equals(b.printable())) {
                     return "row " + y + " col " + x + ": '" + a.printable() + "' vs '" + b.printable() + "'";
+                }
+                if (blankA && x >= capture.extent()[y]) {
+                    continue;
                 }
                 long ra = a.renditions(), rb = b.renditions();
                 // an erased cell is drawn by mosh-client as a space carrying only its background

@@ -92,7 +92,9 @@ class ConnectTimeBenchmarkTest {
         String mosh = "mosh --ssh=" + MoshServerCommand.quote(sshOptions) + " -p " + ports.argument() + " "
                 + server.user() + "@" + server.host() + " -- " + String.join(" ", COMMAND.stream()
                 .map(MoshServerCommand::quote).toList());
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", mosh, "/dev/null").redirectErrorStream(true);
+        // script gives the client a terminal; without a size it would be 0x0, which mosh-client aborts on
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 80 rows 24; exec " + mosh,
+                "/dev/null").redirectErrorStream(true);
         builder.environment().put("LANG", "C.UTF-8");
         builder.environment().put("TERM", "xterm-256color");
         long start = System.nanoTime();
@@ -118,7 +120,8 @@ class ConnectTimeBenchmarkTest {
             process.destroyForcibly();
             throw e;
         }
-        assertTrue(found >= 0, "the official client never showed the marker: " + output.toString(
+        assertTrue(found >= 0, "the official client never showed the marker; " + mosh + " exited "
+                + (process.isAlive() ? "-" : process.exitValue()) + " and printed: " + output.toString(
                 StandardCharsets.UTF_8));
         return TimeUnit.NANOSECONDS.toMillis(found);
     }

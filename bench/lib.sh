@@ -1,0 +1,48 @@
+# Shared helpers of the benchmark scripts (sourced). Everything runs on loopback, in a private tmux server.
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+source "$ROOT/scripts/find-jdk.sh"
+tern_find_jdk
+for tool in tmux mosh-server mosh-client python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (Debian: apt-get install tmux mosh python3)" >&2; exit 1; }
+done
+export LANG=C.UTF-8
+TMUX_SOCKET="tern-bench-$$"
+T() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null || true' EXIT
+
+build_once() {  # the CLI's class path, building the modules first when needed
+  if [ ! -f "$ROOT/app/target/tern-app.jar" ] || [ -z "${TERN_SKIP_BUILD:-}" ]; then
+    (cd "$ROOT" && mvn -B -q -ntp -DskipTests install) >&2
+  fi
+  TERN_CP="$ROOT/app/target/tern-app.jar"
+  for jar in "$ROOT"/app/target/lib/*.jar; do
+    case "$(basename "$jar")" in javafx-*) ;; *) TERN_CP="$TERN_CP:$jar" ;; esac
+  done
+  TESTBED_JAR=$(ls "$ROOT"/testbed/target/tern-testbed-*.jar | head -1)
+}
+
+tern_cli() { echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${TERN_JAVA_OPTS:--XX:+UseSerialGC} -cp $TERN_CP dev.tern.app.Main"; }
+
+start_server() {  # prints "PORT KEY PID" of a fresh mosh-server running a plain bash with prompt "$ "
+  local port=$(( 42000 + RANDOM % 8000 )) out
+  out=$(mosh-server new -i 127.0.0.1 -p "$port" -c 256 -l LANG=C.UTF-8 -- env 'PS1=$ ' bash --norc --noprofile 2>&1)
+  echo "$(sed -n 's/^MOSH CONNECT \([0-9]*\) \(.*\)$/\1 \2/p' <<<"$out") $(sed -n 's/.*detached, pid = \([0-9]*\).*/\1/p' <<<"$out")"
+}
+
+pane() { T capture-pane -p -t "$1"; }
+pane_pid() { T display -p -t "$1" '#{pane_pid}'; }
+now_ms() { date +%s%3N; }
+cpu_ms() {  # utime+stime of a pid and its threads, in ms
+  [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+}
+wait_for() {  # wait_for SESSION REGEX SECONDS
+  local deadline=$(( $(date +%s) + $3 ))
+  until pane "$1" | grep -Eq "$2"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: timed out waiting for /$2/ in $1:" >&2; pane "$1" >&2; return 1; }
+    sleep 0.02
+  done
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -1,0 +1,110 @@
+package dev.tern.widget;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The widget's history is exact whichever way lines reach it: scrolled by the widget's parser (small scrolls the
+ * renderer detects), added in a batch (more than a screenful between frames), or not at all (alternate screen).
+ */
+@ExtendWith(ApplicationExtension.class)
+class HistoryTest {
+    private Stage stage;
+    private TerminalView view;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeView(FxRobot robot) {
+        if (view != null) {
+            robot.interact(view::close);
+        }
+    }
+
+    private void play(FxRobot robot, byte[] output, int chunkSize, int pauseMillis) {
+        ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis));
+        robot.interact(() -> {
+            view = new TerminalView(connector, TerminalSettings.defaults());
+            stage.setScene(new Scene(view, 800, 480));
+            stage.show();
+        });
+        Eventually.until(Duration.ofSeconds(30), () -> connector.finishedNanos != 0, () -> "still playing");
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> numbers(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toList();
+    }
+
+    private void assertHistoryIsExactly(int lines) {
+        int rows = view.terminalSize().getRows();
+        // after the last "N\r\n" the cursor sits on an empty bottom row, so the screen shows the last rows-1 lines
+        int lastInHistory = lines - (rows - 1);
+        Eventually.until(Duration.ofSeconds(10), () -> view.historyText().endsWith("\n" + lastInHistory),
+                () -> tail(view.historyText()));
+        assertEquals(numbers(1, lastInHistory), List.of(view.historyText().split("\n")));
+    }
+
+    private static String tail(String s) {
+        return s.length() < 300 ? s : "…" + s.substring(s.length() - 300);
+    }
+
+    @Test
+    void slowOutputScrolledByTheWidgetItself(FxRobot robot) {
+        int lines = 400;
+        play(robot, ScriptedConnector.seqLines(lines), 13, 2);
+        Eventually.screenContains(view, "\n" + lines + " ");
+        assertHistoryIsExactly(lines);
+    }
+
+    @Test
+    void fastOutputAddedInBatches(FxRobot robot) {
+        int lines = 5000;
+        play(robot, ScriptedConnector.seqLines(lines), 4096, 1);
+        Eventually.screenContains(view, "\n" + lines + " ");
+        assertHistoryIsExactly(lines);
+    }
+
+    @Test
+    void aFullScreenProgramLeavesNoTraceInTheHistory(FxRobot robot) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ScriptedConnector.seqLines(100));
+        out.writeBytes("\033[?1049h".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 200; i++) {
+            out.writeBytes(("full-screen line " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("\033[?1049l".getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = out.toByteArray();
+        play(robot, bytes, 512, 3);
+        Eventually.screenContains(view, "\n100 ");
+        sleep(200);
+        assertFalse(view.historyText().contains("full-screen"), tail(view.historyText()));
+        assertFalse(view.screenText().contains("full-screen"), view.screenText());
+        assertHistoryIsExactly(100);
+    }
+}
