@@ -28,6 +28,7 @@ public final class TernApp extends Application {
         window = new MainWindow(stage, new ProfileStore(used.configDir()), new WindowStateStore(used.configDir()),
                 used.secrets(), used.launcher(), used.confirmations(), used.userHome());
         window.show();
+        StartupProbe.watch(stage);
     }
 
     /** The window, once started (tests drive it). */
