@@ -51,6 +51,15 @@ fi
 started=$SECONDS
 tern_pkg_build_app_image
 
+# jpackage's resource dir: our desktop entries and maintainer scripts (packaging/linux/) plus the icon under the
+# launcher names, or the .deb/.rpm would carry jpackage's default icon instead of the app-image's.
+RESOURCES="$TARGET/linux-resources"
+rm -rf "$RESOURCES"
+mkdir -p "$RESOURCES"
+cp "$PKG_DIR"/linux/* "$RESOURCES/"
+cp "$ICON" "$RESOURCES/$TERN_NAME.png"
+cp "$ICON" "$RESOURCES/$TERN_CLI_NAME.png"
+
 # Package-level options shared by .deb and .rpm. The app-image already holds the launchers, runtime and cache.
 linux_package() {  # $1 = deb|rpm, then type-specific options
   local type=$1
@@ -60,7 +69,7 @@ linux_package() {  # $1 = deb|rpm, then type-specific options
   local t0=$SECONDS
   tern_pkg_locked "$JPACKAGE" --type "$type" --app-image "$IMAGE" --name "$TERN_NAME" --linux-package-name tern \
     --app-version "$TERN_VERSION" --linux-app-release 1 --vendor "$TERN_VENDOR" --description "$TERN_DESCRIPTION" \
-    --copyright "$TERN_COPYRIGHT" --icon "$ICON" --dest "$TARGET" --resource-dir "$PKG_DIR/linux" \
+    --copyright "$TERN_COPYRIGHT" --icon "$ICON" --dest "$TARGET" --resource-dir "$RESOURCES" \
     --linux-shortcut --linux-menu-group "System;TerminalEmulator;" ${TERN_PKG_VERBOSE:+--verbose} "$@" \
     || tern_pkg_fail "jpackage --type $type failed"
   tern_pkg_log "$type: $(ls "$TARGET"/*."$type") in $((SECONDS - t0)) s"

@@ -87,6 +87,12 @@ tern_pkg_init() {
   # Installer versions must be numeric: 0.1.0-SNAPSHOT -> 0.1.0
   TERN_VERSION="$(sed -n 's|^  <version>\([0-9][0-9.]*\).*</version>.*|\1|p' "$ROOT/pom.xml" | head -1)"
   [ -n "$TERN_VERSION" ] || tern_pkg_fail "cannot read the version from $ROOT/pom.xml"
+  # jpackage on macOS rejects a bundle version whose first number is 0 (CFBundleVersion), so 0.Y.Z is shipped
+  # there as 1.Y.Z (the .dmg file name keeps the real version). TERN_BUNDLE_VERSION overrides.
+  TERN_BUNDLE_VERSION="${TERN_BUNDLE_VERSION:-$TERN_VERSION}"
+  if [ "$TERN_OS" = mac ] && [ "${TERN_BUNDLE_VERSION%%.*}" = 0 ]; then
+    TERN_BUNDLE_VERSION="1.${TERN_BUNDLE_VERSION#0.}"
+  fi
 
   APP_JAR="$ROOT/app/target/tern-app.jar"
   APP_LIB="$ROOT/app/target/lib"
@@ -191,7 +197,7 @@ tern_pkg_app_image() {
     true
   } > "$cli_props"
 
-  local args=(--type app-image --name "$TERN_NAME" --app-version "$TERN_VERSION" --vendor "$TERN_VENDOR"
+  local args=(--type app-image --name "$TERN_NAME" --app-version "$TERN_BUNDLE_VERSION" --vendor "$TERN_VENDOR"
     --description "$TERN_DESCRIPTION" --copyright "$TERN_COPYRIGHT"
     --dest "$(tern_pkg_native_path "$TARGET/app-image")" --input "$(tern_pkg_native_path "$INPUT")"
     --main-jar tern-app.jar --main-class "$TERN_MAIN_CLASS"

@@ -62,12 +62,27 @@ class HistoryTest {
     }
 
     private void assertHistoryIsExactly(int lines) {
-        int rows = view.terminalSize().getRows();
         // after the last "N\r\n" the cursor sits on an empty bottom row, so the screen shows the last rows-1 lines
-        int lastInHistory = lines - (rows - 1);
-        Eventually.until(Duration.ofSeconds(10), () -> view.historyText().endsWith("\n" + lastInHistory),
-                () -> tail(view.historyText()));
-        assertEquals(numbers(1, lastInHistory), List.of(view.historyText().split("\n")));
+        java.util.function.IntSupplier lastInHistory = () -> lines - (view.textBuffer().getHeight() - 1);
+        Eventually.until(Duration.ofSeconds(10),
+                () -> view.historyText().endsWith("\n" + lastInHistory.getAsInt()),
+                () -> "size " + view.terminalSize() + " buffer " + view.textBuffer().getWidth() + "x"
+                        + view.textBuffer().getHeight() + "\nscreen:\n" + view.screenText() + "\nhistory:"
+                        + describe(view.historyText()));
+        assertEquals(numbers(1, lastInHistory.getAsInt()), List.of(view.historyText().split("\n")));
+    }
+
+    /** Gaps and repeats in a history of consecutive numbers, for failure messages. */
+    private static String describe(String history) {
+        String[] lines = history.split("\n");
+        StringBuilder sb = new StringBuilder(lines.length + " lines, first " + lines[0] + ", last "
+                + lines[lines.length - 1]);
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].equals(String.valueOf(Integer.parseInt(lines[i - 1].strip()) + 1))) {
+                sb.append("; after ").append(lines[i - 1]).append(" comes ").append(lines[i]);
+            }
+        }
+        return sb.toString();
     }
 
     private static String tail(String s) {

@@ -26,7 +26,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -215,6 +214,8 @@ public final class ProfileSidebar extends VBox {
 
     private final class EntryCell extends TreeCell<SidebarEntry> {
         EntryCell() {
+            // cells as wide as the sidebar (long subtitles get an ellipsis) keep the status dots in view
+            setPrefWidth(0);
             setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2
                         && getItem() instanceof ProfileEntry(Profile profile)) {
@@ -240,7 +241,10 @@ public final class ProfileSidebar extends VBox {
                     getStyleClass().add("group-cell");
                     Label label = new Label(name);
                     label.getStyleClass().add("group-name");
-                    HBox row = new HBox(8, Icons.of(Feather.FOLDER), label);
+                    long members = getTreeItem() == null ? 0 : getTreeItem().getChildren().size();
+                    Label count = new Label(String.valueOf(members));
+                    count.getStyleClass().add("group-count");
+                    HBox row = new HBox(8, Icons.of(Feather.FOLDER), label, count);
                     row.setAlignment(Pos.CENTER_LEFT);
                     setGraphic(row);
                     setContextMenu(groupMenu(name));
@@ -259,9 +263,9 @@ public final class ProfileSidebar extends VBox {
             Label subtitle = new Label(profile.kind().label() + " · " + profile.target());
             subtitle.getStyleClass().add("profile-subtitle");
             VBox text = new VBox(1, name, subtitle);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(8, Icons.forKind(profile.kind()), text, spacer);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(8, Icons.forKind(profile.kind()), text);
             row.setAlignment(Pos.CENTER_LEFT);
             SessionState state = liveStates.get(profile.id());
             if (state != null) {

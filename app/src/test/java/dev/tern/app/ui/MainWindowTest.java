@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class MainWindowTest {
         window = harness.start(stage);
     }
 
-    private static Node labelWithText(FxRobot robot, String text) {
+    static Node labelWithText(FxRobot robot, String text) {
         return robot.lookup((Node n) -> n instanceof Label label && text.equals(label.getText())).query();
     }
 
@@ -52,7 +53,7 @@ class MainWindowTest {
      * Picks an entry of a sidebar row's context menu. Monocle's robot sends no context-menu event on a right click,
      * so the test takes the menu the row would show and fires the item, as a click on it does.
      */
-    private static void chooseFromContextMenu(FxRobot robot, String rowLabel, String itemText) {
+    static void chooseFromContextMenu(FxRobot robot, String rowLabel, String itemText) {
         robot.clickOn(labelWithText(robot, rowLabel));
         Node node = labelWithText(robot, rowLabel);
         while (!(node instanceof javafx.scene.control.TreeCell<?>)) {
@@ -61,7 +62,9 @@ class MainWindowTest {
         var menu = ((javafx.scene.control.TreeCell<?>) node).getContextMenu();
         var item = menu.getItems().stream().filter(i -> itemText.equals(i.getText())).findFirst().orElseThrow();
         assertFalse(item.isDisable(), itemText + " is enabled");
-        robot.interact(item::fire);
+        // not interact(): an item that opens a modal dialog returns only when the dialog closes
+        javafx.application.Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static <T> T onFx(java.util.concurrent.Callable<T> call) {
@@ -99,7 +102,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("build", "db primary"), visibleNames());
 
-        robot.clickOn("#profile-filter").eraseText(4).write("nothing-matches");
+        robot.clickOn("#profile-filter").eraseText(4).write("zzz");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), visibleNames());
     }
@@ -145,13 +148,16 @@ class MainWindowTest {
     @Test
     void quickConnectOpensAnUnsavedTabOrExplainsTheTypo(FxRobot robot) {
         robot.clickOn("#quick-kind-ssh");
-        robot.clickOn("#quick-connect-field").write("bob@example.org:2200").type(KeyCode.ENTER);
+        TextField quick = robot.lookup("#quick-connect-field").queryAs(TextField.class);
+        robot.interact(() -> quick.setText("bob@example.org:2200"));
+        robot.clickOn(quick).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         SessionTab tab = window.tabs().tabs().getFirst();
         assertEquals(ConnectionKind.SSH, tab.profile().kind());
         assertEquals("bob@example.org:2200", tab.profile().target());
 
-        robot.clickOn("#quick-connect-field").write("bob@exa mple.org").type(KeyCode.ENTER);
+        robot.interact(() -> quick.setText("bob@exa mple.org"));
+        robot.clickOn(quick).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.tabs().tabs().size());
         assertTrue(window.notices().message().contains("not a valid host name"), window.notices().message());

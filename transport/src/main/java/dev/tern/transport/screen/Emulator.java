@@ -65,10 +65,13 @@ public final class Emulator {
         return internalErrors;
     }
 
-    /** Resizes the screen as mosh does (spec §1.6): no reflow, wrap flags of resized rows cleared. */
+    /**
+     * Resizes the screen as mosh does (spec §1.6): no reflow, wrap flags of resized rows cleared. Sizes are clamped
+     * to 1..{@link Framebuffer#MAX_WIDTH} × 1..{@link Framebuffer#MAX_HEIGHT}.
+     */
     public void resize(int width, int height) {
-        width = Math.max(1, width);
-        height = Math.max(1, height);
+        width = Math.clamp(width, 1, Framebuffer.MAX_WIDTH);
+        height = Math.clamp(height, 1, Framebuffer.MAX_HEIGHT);
         Framebuffer f = terminal.fb();
         int oldWidth = f.width, oldHeight = f.height;
         if (width == oldWidth && height == oldHeight) {

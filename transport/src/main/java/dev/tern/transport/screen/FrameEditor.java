@@ -42,6 +42,7 @@ public final class FrameEditor {
             r.base[col] = first;
             int rest = Character.charCount(first);
             r.tail[col] = rest < contents.length() ? contents.substring(rest) : null;
+            r.anyTail |= r.tail[col] != null;
         }
         r.rend[col] = cell.renditions();
         r.flags[col] = (byte) ((cell.wide() ? Row.WIDE : 0) | (cell.fallback() ? Row.FALLBACK : 0)

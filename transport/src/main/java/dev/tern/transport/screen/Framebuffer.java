@@ -29,6 +29,8 @@ public final class Framebuffer {
     int mouseReportingMode, mouseEncodingMode;
     boolean mouseFocusEvent, mouseAlternateScroll;
     boolean applicationCursorKeys;
+    boolean applicationKeypad;
+    int cursorStyle;
     boolean[] tabs;
     boolean defaultTabs = true;
     int scrollTop, scrollBottom;
@@ -42,9 +44,12 @@ public final class Framebuffer {
     long bellCount;
     boolean titleInitialized;
 
+    /** Sizes are clamped to these so that no resize instruction can exhaust memory. */
+    public static final int MAX_WIDTH = 4096, MAX_HEIGHT = 2048;
+
     public Framebuffer(int width, int height) {
-        this.width = Math.max(1, width);
-        this.height = Math.max(1, height);
+        this.width = Math.clamp(width, 1, MAX_WIDTH);
+        this.height = Math.clamp(height, 1, MAX_HEIGHT);
         rows = new Row[this.height];
         long gen = Row.newGeneration();  // mosh fills a new screen with one shared blank row
         for (int y = 0; y < this.height; y++) {
@@ -75,6 +80,8 @@ public final class Framebuffer {
         mouseFocusEvent = o.mouseFocusEvent;
         mouseAlternateScroll = o.mouseAlternateScroll;
         applicationCursorKeys = o.applicationCursorKeys;
+        applicationKeypad = o.applicationKeypad;
+        cursorStyle = o.cursorStyle;
         tabs = o.tabs.clone();
         defaultTabs = o.defaultTabs;
         scrollTop = o.scrollTop;
@@ -196,6 +203,19 @@ public final class Framebuffer {
 
     public boolean applicationCursorKeys() {
         return applicationCursorKeys;
+    }
+
+    /**
+     * DECKPAM/DECKPNM ({@code ESC =} / {@code ESC >}). Tracked for local and SSH tabs' key encoding; mosh does not
+     * model it (it never affects anything mosh compares or sends).
+     */
+    public boolean applicationKeypad() {
+        return applicationKeypad;
+    }
+
+    /** The last DECSCUSR ({@code CSI Ps SP q}) shape, 0 = default (xterm repertoire only). */
+    public int cursorStyle() {
+        return cursorStyle;
     }
 
     public boolean isTabStop(int x) {

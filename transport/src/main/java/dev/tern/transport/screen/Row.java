@@ -23,6 +23,8 @@ public final class Row {
     final int[] base;
     /** Combining characters after the base (null when none). */
     final String[] tail;
+    /** False while no cell of this row has combining characters: lets hot paths skip {@link #tail} entirely. */
+    boolean anyTail;
     final long[] rend;
     final byte[] flags;
     private boolean frozen;
@@ -54,6 +56,7 @@ public final class Row {
         tail = Arrays.copyOf(other.tail, width);
         rend = Arrays.copyOf(other.rend, width);
         flags = Arrays.copyOf(other.flags, width);
+        anyTail = other.anyTail;
         if (width > keep) {
             Arrays.fill(rend, keep, width, Renditions.erased(padBackground));
         }
@@ -168,7 +171,9 @@ public final class Row {
 
     void resetCell(int x, long currentRenditions) {
         base[x] = 0;
-        tail[x] = null;
+        if (anyTail) {
+            tail[x] = null;
+        }
         rend[x] = Renditions.erased(currentRenditions);
         flags[x] = 0;
     }
@@ -180,7 +185,10 @@ public final class Row {
 
     void reset(long currentRenditions, long generation) {
         Arrays.fill(base, 0);
-        Arrays.fill(tail, null);
+        if (anyTail) {
+            Arrays.fill(tail, null);
+            anyTail = false;
+        }
         Arrays.fill(rend, Renditions.erased(currentRenditions));
         Arrays.fill(flags, (byte) 0);
         gen = generation;
@@ -205,6 +213,7 @@ public final class Row {
             return;
         }
         tail[x] = t == null ? Character.toString(cp) : t + Character.toString(cp);
+        anyTail = true;
     }
 
     static int utf8Length(int cp) {
@@ -224,6 +233,7 @@ public final class Row {
     void copyCell(int to, Row from, int x) {
         base[to] = from.base[x];
         tail[to] = from.tail[x];
+        anyTail |= from.tail[x] != null;
         rend[to] = from.rend[x];
         flags[to] = from.flags[x];
     }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * behaves exactly as in mosh.
  */
 final class Terminal {
-    private Framebuffer fb;
+    private final Framebuffer fb;
     private final Repertoire repertoire;
     private final StringBuilder replies;
     private final ScrollbackSink scrollback;
@@ -50,10 +50,6 @@ final class Terminal {
 
     Framebuffer fb() {
         return fb;
-    }
-
-    void setFramebuffer(Framebuffer fb) {
-        this.fb = fb;
     }
 
     boolean alternateScreenActive() {
@@ -215,7 +211,9 @@ final class Terminal {
         Row r = fb.mutableRow(y);
         long rend = Renditions.erased(fb.renditions);
         Arrays.fill(r.base, from, to + 1, 0);
-        Arrays.fill(r.tail, from, to + 1, null);
+        if (r.anyTail) {
+            Arrays.fill(r.tail, from, to + 1, null);
+        }
         Arrays.fill(r.rend, from, to + 1, rend);
         Arrays.fill(r.flags, from, to + 1, (byte) 0);
     }
@@ -230,7 +228,9 @@ final class Terminal {
         }
         int move = w - col - n;
         System.arraycopy(r.base, col, r.base, col + n, move);
-        System.arraycopy(r.tail, col, r.tail, col + n, move);
+        if (r.anyTail) {
+            System.arraycopy(r.tail, col, r.tail, col + n, move);
+        }
         System.arraycopy(r.rend, col, r.rend, col + n, move);
         System.arraycopy(r.flags, col, r.flags, col + n, move);
         clearCells(y, col, col + n - 1);
@@ -246,7 +246,9 @@ final class Terminal {
         }
         int move = w - col - n;
         System.arraycopy(r.base, col + n, r.base, col, move);
-        System.arraycopy(r.tail, col + n, r.tail, col, move);
+        if (r.anyTail) {
+            System.arraycopy(r.tail, col + n, r.tail, col, move);
+        }
         System.arraycopy(r.rend, col + n, r.rend, col, move);
         System.arraycopy(r.flags, col + n, r.flags, col, move);
         clearCells(y, w - n, w - 1);
@@ -286,7 +288,9 @@ final class Terminal {
         Row r = f.mutableRow(f.cursorRow);
         int x = f.cursorCol;
         r.base[x] = cp;
-        r.tail[x] = null;
+        if (r.anyTail) {
+            r.tail[x] = null;
+        }
         r.rend[x] = f.renditions;
         r.flags[x] = w == 2 ? Row.WIDE : 0;
         if (w == 2 && x + 1 < f.width) {
@@ -324,7 +328,9 @@ final class Terminal {
                 r.base[x + k] = b[i + k];
             }
             if (n > 0) {
-                Arrays.fill(r.tail, x, x + n, null);
+                if (r.anyTail) {
+                    Arrays.fill(r.tail, x, x + n, null);
+                }
                 Arrays.fill(r.rend, x, x + n, rend);
                 Arrays.fill(r.flags, x, x + n, (byte) 0);
                 i += n;
@@ -399,6 +405,9 @@ final class Terminal {
         Framebuffer f = fb;
         boolean wrap = f.nextPrintWillWrap;
         for (int i = 0; i < count; i++) {
+            if (i > 0 && f.cursorCol == f.width - 1) {
+                break;  // further tabs cannot move: CHT 65535 costs no more than one
+            }
             int col = f.width - 1;
             for (int x = f.cursorCol + 1; x < f.width; x++) {
                 if (f.tabs[x]) {
@@ -415,6 +424,9 @@ final class Terminal {
         Framebuffer f = fb;
         boolean wrap = f.nextPrintWillWrap;
         for (int i = 0; i < count; i++) {
+            if (i > 0 && f.cursorCol == 0) {
+                break;
+            }
             int col = 0;
             for (int x = f.cursorCol - 1; x > 0; x--) {
                 if (f.tabs[x]) {
@@ -441,6 +453,8 @@ final class Terminal {
                 case '7' -> saveCursor();
                 case '8' -> restoreCursor();
                 case 'c' -> fullReset();
+                case '=' -> f.applicationKeypad = true;
+                case '>' -> f.applicationKeypad = false;
                 default -> {
                 }
             }
@@ -506,6 +520,8 @@ final class Terminal {
         f.mouseFocusEvent = false;
         f.mouseAlternateScroll = false;
         f.applicationCursorKeys = false;
+        f.applicationKeypad = false;
+        f.cursorStyle = 0;
         f.tabs = Framebuffer.defaultTabStops(f.width);
         f.defaultTabs = true;
         f.scrollTop = 0;
@@ -619,6 +635,9 @@ final class Terminal {
             replies.append("\033[>1;10;0c");
         } else if (inter.equals("!") && fin == 'p') {
             softReset();
+        } else if (inter.equals(" ") && fin == 'q' && repertoire.xterm()) {
+            int style = count > 0 && p[0] >= 0 ? p[0] : 0;
+            f.cursorStyle = style <= 6 ? style : f.cursorStyle;
         }
     }
 

@@ -108,7 +108,15 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
     public synchronized String[] promptKeyboardInteractive(String destination, String name, String instruction,
                                                            String[] prompt, boolean[] echo) {
         methodsTried.add("keyboard-interactive");
-        if (++keyboardAttempts > MAX_ATTEMPTS + 1) {
+        if (prompt.length == 0) {
+            // an information-only round (e.g. "code accepted"): show it, there is nothing to answer
+            String text = ((name == null ? "" : name) + "\n" + (instruction == null ? "" : instruction)).strip();
+            if (!text.isEmpty()) {
+                prompter.banner(text);
+            }
+            return new String[0];
+        }
+        if (++keyboardAttempts > MAX_ATTEMPTS) {
             return null;
         }
         List<Prompter.KeyboardPrompt> prompts = new ArrayList<>();

@@ -158,7 +158,12 @@ public final class OpenSshConfig {
                 String keyword = words.getFirst().toLowerCase(Locale.ROOT);
                 List<String> args = words.subList(1, words.size());
                 switch (keyword) {
-                    case "host" -> block = args.isEmpty() ? List.of() : List.of(new HostGuard(List.copyOf(args)));
+                    case "host" -> {
+                        if (args.isEmpty()) {
+                            warnings.add(file + " line " + lineNumber + ": Host without a pattern matches nothing");
+                        }
+                        block = List.of(new HostGuard(List.copyOf(args)));
+                    }
                     case "match" -> block = List.of(parseMatch(args, file, lineNumber));
                     case "include" -> include(args, concat(outer, block), depth, file, lineNumber);
                     default -> {
@@ -175,6 +180,10 @@ public final class OpenSshConfig {
 
         private Guard parseMatch(List<String> args, Path file, int lineNumber) {
             List<Criterion> criteria = new ArrayList<>();
+            if (args.isEmpty()) {
+                warnings.add(file + " line " + lineNumber + ": Match without criteria; the block is ignored");
+                return new MatchGuard(List.of(new Criterion("never", false, List.of())));
+            }
             for (int i = 0; i < args.size(); i++) {
                 String word = args.get(i).toLowerCase(Locale.ROOT);
                 boolean negated = word.startsWith("!");

@@ -19,7 +19,8 @@ public interface Prompter {
 
     /**
      * Keyboard-interactive login (one-time codes, PAM): answers for all prompts in order, or empty to cancel.
-     * {@code instruction} and {@code name} may be empty; a request with no prompts only shows text.
+     * {@code instruction} and {@code name} may be empty. There is always at least one prompt: rounds without
+     * questions arrive as {@link #banner}.
      */
     Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
                                                List<KeyboardPrompt> prompts);

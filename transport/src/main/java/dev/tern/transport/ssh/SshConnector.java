@@ -20,6 +20,12 @@ public final class SshConnector {
     private SshConnector() {
     }
 
+    /** Resolves a profile's target against the environment's {@code ~/.ssh/config}, then connects. */
+    public static SshConnection connect(SshTarget target, SshEnvironment environment, Prompter prompter,
+                                        ConnectProgress progress) throws SshException {
+        return connect(ConnectSpecResolver.forEnvironment(environment).resolve(target), prompter, progress);
+    }
+
     public static SshConnection connect(ConnectSpec spec, Prompter prompter, ConnectProgress progress)
             throws SshException {
         spec.warnings().forEach(progress::warning);

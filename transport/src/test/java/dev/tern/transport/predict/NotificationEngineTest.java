@@ -84,6 +84,15 @@ class NotificationEngineTest {
     }
 
     @Test
+    void noConnectingNoticeWhileShuttingDown() {
+        long start = clock.millis();
+        ConnectionWatch watch = new ConnectionWatch(engine, 60001);
+        clock.advance(20_000);
+        assertFalse(watch.check(clock.millis(), false, start, true));
+        assertEquals("", engine.message());
+    }
+
+    @Test
     void firstStateClearsTheConnectingNotice() {
         long start = clock.millis();
         ConnectionWatch watch = new ConnectionWatch(engine, 60001);

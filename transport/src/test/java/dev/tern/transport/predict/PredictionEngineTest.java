@@ -49,6 +49,18 @@ class PredictionEngineTest {
     }
 
     @Test
+    void overlaysNeverReachTheServerFrame() {
+        Rig rig = confirmedAfterA(100);
+        Framebuffer server = rig.server;
+        String before = server.screenText();
+        Framebuffer shown = rig.type("bcd");
+        assertEquals("$ abcd    ", rowText(shown, 0));
+        assertEquals(before, server.screenText(), "the synchronised state is untouched");
+        assertFalse(underlined(server, 3, 0));
+        assertEquals(3, server.cursorCol());
+    }
+
+    @Test
     void echoWithoutLateAckKeepsThePredictionPending() {
         Rig rig = confirmedAfterA(100);
         rig.type("b");

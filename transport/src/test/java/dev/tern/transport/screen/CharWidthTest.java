@@ -58,11 +58,15 @@ class CharWidthTest {
         GlibcWcwidth g = glibc.get();
         int differences = 0;
         int firstDifference = -1;
-        for (int cp = 0; cp < 0x110000; cp++) {
-            if (g.wcwidth(cp) != CharWidth.wcwidth(cp)) {
-                differences++;
-                if (firstDifference < 0) firstDifference = cp;
+        try {
+            for (int cp = 0; cp < 0x110000; cp++) {
+                if (g.wcwidth(cp) != CharWidth.wcwidth(cp)) {
+                    differences++;
+                    if (firstDifference < 0) firstDifference = cp;
+                }
             }
+        } finally {
+            g.restoreLocale();
         }
         System.out.printf("WIDTH live glibc %s vs table %s: %d differing code points%s%n", g.version(),
                 CharWidth.glibcVersion(), differences,
@@ -75,7 +79,7 @@ class CharWidthTest {
     }
 
     /** glibc's wcwidth through the FFM API, in a thread-local C.UTF-8 locale (the process locale is untouched). */
-    record GlibcWcwidth(MethodHandle wcwidth, String version) {
+    record GlibcWcwidth(MethodHandle wcwidth, String version, MethodHandle useLocale, MemorySegment previous) {
         static Optional<GlibcWcwidth> open() throws Throwable {
             Linker linker = Linker.nativeLinker();
             SymbolLookup libc = linker.defaultLookup();
@@ -105,7 +109,12 @@ class CharWidthTest {
             MemorySegment previous = (MemorySegment) useLocale.invokeExact(locale);
             MethodHandle wc = linker.downcallHandle(wcwidthFn.get(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-            return Optional.of(new GlibcWcwidth(wc, versionString));
+            return Optional.of(new GlibcWcwidth(wc, versionString, useLocale, previous));
+        }
+
+        /** Puts the test thread back on the locale it had. */
+        void restoreLocale() throws Throwable {
+            MemorySegment ignored = (MemorySegment) useLocale.invokeExact(previous);
         }
 
         int wcwidth(int cp) throws Throwable {

@@ -20,13 +20,9 @@ class HostBytesVectorsTest {
         String got = server.newFrame(true, before, after);
         assertEquals(Vt.show(Vt.s(expected)), Vt.show(got), "host output " + hostOutput);
         // the client, holding `before`, must reach exactly `after` (modulo mosh's blank/fallback representation)
-        Emulator client = clientAt(before, e);
+        Emulator client = Replay.clientHolding(before);
         client.write(Vt.utf8(got));
         FramebufferAssert.sameScreen(after, client.framebuffer());
-    }
-
-    private static Emulator clientAt(Framebuffer state, Emulator unused) {
-        return Replay.clientHolding(state);
     }
 
     @Test

@@ -61,6 +61,21 @@ class RoundTripProperties {
         run(steps, width, height, FrameRenderer.clientRole(), Repertoire.XTERM, true);
     }
 
+    /** Bigger screens and longer sessions, both roles, with repaints mixed in. */
+    @Property(tries = 300)
+    void longerSessionsOnBiggerScreens(@ForAll("longHostOutput") List<HostOutputArbitraries.Step> steps,
+                                       @ForAll @IntRange(min = 20, max = 100) int width,
+                                       @ForAll @IntRange(min = 5, max = 30) int height,
+                                       @ForAll boolean clientRole) {
+        run(steps, width, height, clientRole ? FrameRenderer.clientRole() : FrameRenderer.serverRole(),
+                clientRole ? Repertoire.MOSH : Repertoire.MOSH_CLIENT, true);
+    }
+
+    @Provide
+    Arbitrary<List<HostOutputArbitraries.Step>> longHostOutput() {
+        return HostOutputArbitraries.step().list().ofMinSize(10).ofMaxSize(40);
+    }
+
     private static void run(List<HostOutputArbitraries.Step> steps, int width, int height, FrameRenderer renderer,
                             Repertoire receiver, boolean mixRepaints) {
         Emulator a = new Emulator(width, height, Repertoire.MOSH);
@@ -76,7 +91,7 @@ class RoundTripProperties {
                 a.write(Vt.utf8(step.bytes()));
             }
             Framebuffer next = a.snapshot();
-            if (hasWideInLastColumn(next) || hiddenHalfChanged(last, next)) {
+            if (hasWideInLastColumn(next) || hiddenHalfChanged(last, next) || deadHalfDisturbed(next)) {
                 Statistics.label("run").collect("stopped at an uncarriable change");
                 return;
             }
@@ -106,6 +121,23 @@ class RoundTripProperties {
             Row a = last.row(y), b = next.row(y);
             for (int x = 0; x + 1 < next.width(); x++) {
                 if (a.isWide(x) && b.isWide(x) && !a.cell(x + 1).equals(b.cell(x + 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Printing a wide character blanks the cell under its right half with the same background; anything else there
+     * was written while hidden, in this very step (spec §3.6 item 4).
+     */
+    private static boolean deadHalfDisturbed(Framebuffer f) {
+        for (int y = 0; y < f.height(); y++) {
+            Row row = f.row(y);
+            for (int x = 0; x + 1 < f.width(); x++) {
+                if (row.isWide(x) && (!row.contents(x + 1).isEmpty()
+                        || row.renditions(x + 1) != Renditions.erased(row.renditions(x)))) {
                     return true;
                 }
             }

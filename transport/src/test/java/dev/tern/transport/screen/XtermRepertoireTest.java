@@ -66,6 +66,20 @@ class XtermRepertoireTest {
     }
 
     @Test
+    void keypadModeAndCursorStyleAreTrackedForKeyEncodingAndPainting() {
+        Emulator e = xterm(10, 2, "\033=\033[5 qab");
+        assertTrue(e.framebuffer().applicationKeypad());
+        assertEquals(5, e.framebuffer().cursorStyle());
+        Vt.write(e, "\033>\033[ q");
+        assertFalse(e.framebuffer().applicationKeypad());
+        assertEquals(0, e.framebuffer().cursorStyle());
+        // in mosh's repertoire ESC = still cancels a pending wrap
+        Emulator m = new Emulator(3, 2, Repertoire.MOSH);
+        Vt.write(m, "abc\033=d");
+        assertEquals("abd", m.framebuffer().row(0).text());
+    }
+
+    @Test
     void moshRepertoireIgnoresAllOfThem() {
         Emulator e = new Emulator(10, 2, Repertoire.MOSH);
         Vt.write(e, "ab\033[3b\033(0q\033[?1049hc");

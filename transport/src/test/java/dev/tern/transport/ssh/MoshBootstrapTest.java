@@ -107,6 +107,10 @@ class MoshBootstrapTest {
         assertEquals(MoshEndpoint.UdpTargetSource.OVERRIDE, endpoint.targetSource());
         assertTrue(endpoint.serverPort() >= ports.low() && endpoint.serverPort() <= ports.high());
 
+        MoshEndpoint v6 = start(MoshServerOptions.defaults().withServerPorts(freePorts(RANGE))
+                .withUdpHost("[::1]"));
+        assertEquals(new InetSocketAddress("::1", v6.serverPort()), v6.udpTarget(), "an IPv6 relay address");
+
         SshException bad = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
                 .withServerPorts(freePorts(RANGE)).withUdpHost("relay.invalid")));
         assertEquals(SshFailure.UNKNOWN_HOST, bad.failure(), bad.getMessage());

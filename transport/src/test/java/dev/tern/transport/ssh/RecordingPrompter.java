@@ -18,6 +18,8 @@ final class RecordingPrompter implements Prompter {
     private List<String> passphrases = List.of();
     private List<String> keyboardAnswers = List.of();
     private Predicate<UnknownHostKey> hostKeyAnswer = key -> false;
+    private List<List<String>> keyboardScript;
+    final List<String> banners = Collections.synchronizedList(new ArrayList<>());
 
     /** Answers password questions with these, in order, then cancels. */
     RecordingPrompter passwords(String... values) {
@@ -34,6 +36,17 @@ final class RecordingPrompter implements Prompter {
     RecordingPrompter keyboardAnswers(String... values) {
         keyboardAnswers = List.of(values);
         return this;
+    }
+
+    /** Answers keyboard-interactive requests with one list of answers each, in order, then cancels. */
+    RecordingPrompter keyboardScript(List<List<String>> answers) {
+        keyboardScript = answers;
+        return this;
+    }
+
+    @Override
+    public void banner(String text) {
+        banners.add(text);
     }
 
     RecordingPrompter acceptHostKeys(boolean accept) {
@@ -57,10 +70,10 @@ final class RecordingPrompter implements Prompter {
     public Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
                                                       List<KeyboardPrompt> prompts) {
         keyboardRequests.add(prompts);
-        if (prompts.isEmpty()) {
-            return Optional.of(List.of());
+        int request = keyboardRequests.size();
+        if (keyboardScript != null) {
+            return request <= keyboardScript.size() ? Optional.of(keyboardScript.get(request - 1)) : Optional.empty();
         }
-        int request = (int) keyboardRequests.stream().filter(p -> !p.isEmpty()).count();
         if (request > keyboardAnswers.size()) {
             return Optional.empty();
         }

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Start-up time of the packaged app (packaging/target/app-image, built by packaging/build.sh) to its first window,
+# with and without the AOT cache, on a private Xvfb. Runs alternate between the variants; prints every run and
+# the medians.
+#   first frame: the app's own probe (-Dtern.startupProbe=exit, passed with JAVA_TOOL_OPTIONS because jpackage
+#                launchers ignore JDK_JAVA_OPTIONS) prints first-frame-ms = ms from process start to the first
+#                layout pulse of the shown window, then quits. Without the probe in the app the time until
+#                xdotool sees the window is used instead (coarser).
+#   variants:    aot        the app-image as shipped (-XX:AOTCache=$APPDIR/tern.aot in its .cfg)
+#                no-aot     the same with -XX:AOTMode=off (the cache is ignored)
+#                checkout   ./tern from the source tree (JDK 25 + jars, TERN_SKIP_BUILD=1), for comparison
+#   and the CLI launcher: wall time of `tern --help`, with and without the cache.
+# Usage: packaging/measure-startup.sh [RUNS]   (default 7 runs per variant)
+# Needs: Xvfb, xdotool (apt-get install xvfb xdotool)
+set -euo pipefail
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
+tern_pkg_init
+[ "$TERN_OS" = linux ] || tern_pkg_fail "this measurement runs on Linux (Xvfb)"
+RUNS="${1:-7}"
+[[ "$RUNS" =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 1 ] || tern_pkg_fail "RUNS must be a positive number"
+command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1 || tern_pkg_fail "needs Xvfb and xdotool: apt-get install xvfb xdotool"
+[ -x "$GUI_LAUNCHER" ] || tern_pkg_fail "no app-image at ${IMAGE#"$ROOT"/}: run packaging/build.sh first"
+[ -f "$IMAGE_APP/$TERN_AOT_FILE" ] || tern_pkg_log "WARNING: the app-image has no AOT cache; 'aot' and 'no-aot' will be the same"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/tern-measure.XXXXXX")"
+XVFB_PID=""
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+display_number=80
+while [ -e "/tmp/.X11-unix/X$display_number" ] || [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((display_number + 1)); done
+Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+export DISPLAY=":$display_number"
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+now_ms() { date +%s%3N; }
+
+# One start: prints the milliseconds to the first frame (probe) or to the visible window (fallback).
+one_run() {  # $1 = variant
+  local variant=$1 options="-Dtern.startupProbe=exit" log="$WORK/run.log" t0 result="" window=""
+  local cmd=("$GUI_LAUNCHER")
+  case "$variant" in
+    no-aot) options="$options -XX:AOTMode=off" ;;
+    checkout) cmd=("$ROOT/tern") ;;
+  esac
+  t0=$(now_ms)
+  JAVA_TOOL_OPTIONS="$options" TERN_SKIP_BUILD=1 "${cmd[@]}" >"$log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 600); do
+    result="$(sed -n 's/^first-frame-ms=\([0-9]*\).*/\1/p' "$log" | head -1)"
+    [ -n "$result" ] && break
+    if [ -z "$window" ]; then
+      window="$(xdotool search --onlyvisible --name "^$TERN_NAME\$" 2>/dev/null | head -1 || true)"
+      [ -n "$window" ] && window_ms=$(($(now_ms) - t0))
+    elif ! grep -q first-frame-ms "$log" && [ $(($(now_ms) - t0)) -gt $((window_ms + 5000)) ]; then
+      # no probe in this build: fall back to the time the window became visible
+      result="$window_ms"
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "$PKG_DIR/tools/CloseWindow.java" "$window" || true
+      break
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { result="$(sed -n 's/^first-frame-ms=\([0-9]*\).*/\1/p' "$log" | head -1)"; break; }
+    sleep 0.05
+  done
+  for _ in $(seq 200); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.05; done
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+  [ -n "$result" ] || { cat "$log" >&2; tern_pkg_fail "$variant: no first frame seen"; }
+  if grep -q '\[error\]\[aot' "$log"; then cat "$log" >&2; tern_pkg_fail "$variant: AOT cache errors"; fi
+  echo "$result"
+}
+
+cli_run() {  # $1 = variant: wall ms of `tern --help`
+  local options="" t0
+  [ "$1" = no-aot ] && options="-XX:AOTMode=off"
+  t0=$(now_ms)
+  JAVA_TOOL_OPTIONS="$options" "$CLI_LAUNCHER" --help >/dev/null 2>&1 || tern_pkg_fail "tern --help failed"
+  echo $(($(now_ms) - t0))
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
+
+variants=(aot no-aot)
+[ -f "$APP_JAR" ] && variants+=(checkout)
+echo "measure: $RUNS runs per variant on $DISPLAY (Xvfb, software rendering), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+one_run aot >/dev/null # warm the page cache; not counted
+declare -A runs
+for i in $(seq "$RUNS"); do
+  for variant in "${variants[@]}"; do
+    runs[$variant]+="$(one_run "$variant") "
+  done
+done
+declare -A cli
+for i in $(seq "$RUNS"); do
+  for variant in aot no-aot; do cli[$variant]+="$(cli_run "$variant") "; done
+done
+
+printf '%-34s %-8s %s\n' "start to first frame (ms)" median "runs (sorted)"
+for variant in "${variants[@]}"; do
+  sorted="$(tr ' ' '\n' <<<"${runs[$variant]}" | grep . | sort -n | tr '\n' ' ')"
+  printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
+done
+printf '%-34s %-8s %s\n' "tern --help, wall (ms)" median "runs (sorted)"
+for variant in aot no-aot; do
+  sorted="$(tr ' ' '\n' <<<"${cli[$variant]}" | grep . | sort -n | tr '\n' ' ')"
+  printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
+done
+echo "measure: load after the runs $(cut -d' ' -f1-3 /proc/loadavg)"
