@@ -6,7 +6,7 @@
 #   macOS:   Tern-<version>.dmg   (packaging/macos/build-dmg.sh)
 # Each bundle has a trimmed jlinked runtime, the GUI launcher `Tern`, the terminal-client launcher `tern`
 # (`tern-cli` on Windows and macOS) and a JDK 25 AOT cache recorded by a training run (it opens the window once;
-# on Linux without DISPLAY a private Xvfb is used).
+# on Linux on a private Xvfb when Xvfb is installed, else on $DISPLAY).
 #
 # Usage: packaging/build.sh [app-image|deb|rpm]...    (default: everything this machine can build)
 # Environment: TERN_PKG_REBUILD=1 rebuilds the app with Maven first (otherwise only when app/target/tern-app.jar

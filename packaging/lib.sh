@@ -11,9 +11,13 @@ TERN_MAIN_CLASS="dev.tern.app.Main"
 TERN_COPYRIGHT="Copyright (c) the Tern authors"
 # JDK modules: java.desktop (JediTermFX, JNA), java.logging (JNA, JSch, protobuf, Jackson), java.sql (Jackson,
 # Bouncy Castle), java.naming (Bouncy Castle), java.security.jgss (JSch gssapi-with-mic), java.management (JLine),
-# jdk.unsupported (sun.misc.Unsafe: protobuf, Kotlin), jdk.charsets (the terminal encodings outside java.base).
+# jdk.unsupported (sun.misc.Unsafe: protobuf, Kotlin), jdk.charsets (the terminal encodings outside java.base),
+# jdk.security.auth + jdk.net (dbus-java, under the Secret Service keyring on Linux). Left out: jdk.httpserver
+# (only JLine's optional builtins). Check again when dependencies change:
+#   jdeps --multi-release 25 --ignore-missing-deps --print-module-deps --class-path 'packaging/target/input/*' JAR...
+#   on the non-JediTermFX jars (it stops at jeditermfx-ui's missing purejavacomm), and javap module-info.class.
 # JavaFX: javafx.controls pulls javafx.graphics and javafx.base.
-TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.security.jgss,java.management,jdk.unsupported,jdk.charsets,javafx.controls"
+TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.security.jgss,java.management,jdk.unsupported,jdk.charsets,jdk.security.auth,jdk.net,javafx.controls"
 # --strip-native-commands is left out on purpose: writing the AOT cache starts the runtime's own bin/java.
 # No --compress: a compressed modules file costs start time (see docs/stack.md section 9).
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
@@ -239,25 +243,28 @@ tern_pkg_wait_training() {
 
 # Records the AOT cache: runs the GUI launcher once with -XX:AOTCacheOutput (the app opens its window and,
 # with -Dtern.startupProbe=exit, quits after the first frame), then points both launchers at the cache with
-# -XX:AOTCache=$APPDIR/tern.aot. On Linux without a display a private Xvfb is used. If training is impossible
+# -XX:AOTCache=$APPDIR/tern.aot. On Linux it runs on a private Xvfb when Xvfb is installed, else on $DISPLAY.
+# If training is impossible
 # (TERN_PKG_NO_AOT=1, no display), the image is left without a cache and still works.
 tern_pkg_train_aot() {
   if [ -n "${TERN_PKG_NO_AOT:-}" ]; then
     tern_pkg_log "TERN_PKG_NO_AOT set: no AOT cache"
     return 0
   fi
-  local xvfb_pid=""
-  if [ "$TERN_OS" = linux ] && [ -z "${DISPLAY:-}" ]; then
-    command -v Xvfb >/dev/null 2>&1 || {
+  local xvfb_pid="" saved_display="${DISPLAY:-}"
+  if [ "$TERN_OS" = linux ]; then
+    # a private X server keeps the training window off the desktop (and away from other windows named Tern)
+    if command -v Xvfb >/dev/null 2>&1; then
+      local display_number=97
+      while [ -e "/tmp/.X11-unix/X$display_number" ] || [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((display_number + 1)); done
+      Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+      xvfb_pid=$!
+      export DISPLAY=":$display_number"
+      sleep 1
+    elif [ -z "${DISPLAY:-}" ]; then
       tern_pkg_log "WARNING: no DISPLAY and no Xvfb (apt-get install xvfb): building without the AOT cache"
       return 0
-    }
-    local display_number=97
-    while [ -e "/tmp/.X11-unix/X$display_number" ] || [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((display_number + 1)); done
-    Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=":$display_number"
-    sleep 1
+    fi
   fi
 
   local cfg log rc=0
@@ -273,7 +280,11 @@ tern_pkg_train_aot() {
   "$GUI_LAUNCHER" > "$log" 2>&1 &
   tern_pkg_wait_training $! "$log" || rc=$?
   mv "$cfg.orig" "$cfg"
-  [ -n "$xvfb_pid" ] && { kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; unset DISPLAY; }
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+    if [ -n "$saved_display" ]; then export DISPLAY="$saved_display"; else unset DISPLAY; fi
+  fi
 
   rm -f "$IMAGE_APP/$TERN_AOT_FILE.config"
   if [ "$rc" -ne 0 ] || [ ! -s "$IMAGE_APP/$TERN_AOT_FILE" ]; then

@@ -7,16 +7,28 @@
 #                layout pulse of the shown window, then quits. Without the probe in the app the time until
 #                xdotool sees the window is used instead (coarser).
 #   variants:    aot        the app-image as shipped (-XX:AOTCache=$APPDIR/tern.aot in its .cfg)
-#                no-aot     the same with -XX:AOTMode=off (the cache is ignored)
+#                no-aot     the same with -XX:AOTMode=off (no cache; the shipped runtime has no other CDS archive)
+#                jdk-cds    a copy of the app-image without the AOT cache but with the JDK's default CDS archive
+#                           (java -Xshare:dump), as a stock JDK has it
+#                appcds     that copy plus a dynamic AppCDS archive of the app (-XX:ArchiveClassesAtExit in one
+#                           training run, then -XX:SharedArchiveFile): the pre-JDK-24 way
 #                checkout   ./tern from the source tree (JDK 25 + jars, TERN_SKIP_BUILD=1), for comparison
-#   and the CLI launcher: wall time of `tern --help`, with and without the cache.
-# Usage: packaging/measure-startup.sh [RUNS]   (default 7 runs per variant)
+#   and the CLI launcher: wall time of `tern --help` in the same variants (except checkout).
+# Usage: packaging/measure-startup.sh [RUNS] [--no-cds]   (default 7 runs per variant; --no-cds skips jdk-cds and
+#        appcds)
 # Needs: Xvfb, xdotool (apt-get install xvfb xdotool)
 set -euo pipefail
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 tern_pkg_init
 [ "$TERN_OS" = linux ] || tern_pkg_fail "this measurement runs on Linux (Xvfb)"
-RUNS="${1:-7}"
+RUNS=7
+with_cds=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-cds) with_cds="" ;;
+    *) RUNS="$arg" ;;
+  esac
+done
 [[ "$RUNS" =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 1 ] || tern_pkg_fail "RUNS must be a positive number"
 command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1 || tern_pkg_fail "needs Xvfb and xdotool: apt-get install xvfb xdotool"
 [ -x "$GUI_LAUNCHER" ] || tern_pkg_fail "no app-image at ${IMAGE#"$ROOT"/}: run packaging/build.sh first"
@@ -47,6 +59,8 @@ one_run() {  # $1 = variant
   local cmd=("$GUI_LAUNCHER")
   case "$variant" in
     no-aot) options="$options -XX:AOTMode=off" ;;
+    jdk-cds) cmd=("$COPY/bin/$TERN_NAME") ;;
+    appcds) cmd=("$COPY/bin/$TERN_NAME"); options="$options -XX:SharedArchiveFile=$COPY/lib/app/tern.jsa" ;;
     checkout) cmd=("$ROOT/tern") ;;
   esac
   t0=$(now_ms)
@@ -77,16 +91,40 @@ one_run() {  # $1 = variant
 }
 
 cli_run() {  # $1 = variant: wall ms of `tern --help`
-  local options="" t0
-  [ "$1" = no-aot ] && options="-XX:AOTMode=off"
+  local options="" t0 launcher="$CLI_LAUNCHER"
+  case "$1" in
+    no-aot) options="-XX:AOTMode=off" ;;
+    jdk-cds) launcher="$COPY/bin/$TERN_CLI_NAME" ;;
+    appcds) launcher="$COPY/bin/$TERN_CLI_NAME"; options="-XX:SharedArchiveFile=$COPY/lib/app/tern.jsa" ;;
+  esac
   t0=$(now_ms)
-  JAVA_TOOL_OPTIONS="$options" "$CLI_LAUNCHER" --help >/dev/null 2>&1 || tern_pkg_fail "tern --help failed"
+  JAVA_TOOL_OPTIONS="$options" "$launcher" --help >/dev/null 2>&1 || tern_pkg_fail "$1: tern --help failed"
   echo $(($(now_ms) - t0))
+}
+
+# The copy for jdk-cds and appcds: no AOT cache, the JDK's default CDS archive, and a dynamic AppCDS archive
+# recorded by one training run (like the AOT training in build.sh).
+make_cds_copy() {
+  COPY="$WORK/cds/$TERN_NAME"
+  mkdir -p "$WORK/cds"
+  cp -a "$IMAGE" "$COPY"
+  rm -f "$COPY/lib/app/$TERN_AOT_FILE"
+  sed -i '/-XX:AOTCache=/d' "$COPY/lib/app/$TERN_NAME.cfg" "$COPY/lib/app/$TERN_CLI_NAME.cfg"
+  "$COPY/lib/runtime/bin/java" -Xshare:dump >"$WORK/cds-dump.log" 2>&1 || { cat "$WORK/cds-dump.log" >&2; tern_pkg_fail "java -Xshare:dump failed"; }
+  JAVA_TOOL_OPTIONS="-Dtern.startupProbe=exit -XX:ArchiveClassesAtExit=$COPY/lib/app/tern.jsa" "$COPY/bin/$TERN_NAME" >"$WORK/cds-train.log" 2>&1 || true
+  [ -s "$COPY/lib/app/tern.jsa" ] || { cat "$WORK/cds-train.log" >&2; tern_pkg_fail "the AppCDS training run wrote no archive"; }
+  echo "measure: AppCDS copy: default CDS $(du -ch "$COPY"/lib/runtime/lib/server/*.jsa | tail -1 | cut -f1), app archive $(du -h "$COPY/lib/app/tern.jsa" | cut -f1)"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
 
 variants=(aot no-aot)
+cli_variants=(aot no-aot)
+if [ -n "$with_cds" ]; then
+  make_cds_copy
+  variants+=(jdk-cds appcds)
+  cli_variants+=(jdk-cds appcds)
+fi
 [ -f "$APP_JAR" ] && variants+=(checkout)
 echo "measure: $RUNS runs per variant on $DISPLAY (Xvfb, software rendering), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 one_run aot >/dev/null # warm the page cache; not counted
@@ -98,7 +136,7 @@ for i in $(seq "$RUNS"); do
 done
 declare -A cli
 for i in $(seq "$RUNS"); do
-  for variant in aot no-aot; do cli[$variant]+="$(cli_run "$variant") "; done
+  for variant in "${cli_variants[@]}"; do cli[$variant]+="$(cli_run "$variant") "; done
 done
 
 printf '%-34s %-8s %s\n' "start to first frame (ms)" median "runs (sorted)"
@@ -107,7 +145,7 @@ for variant in "${variants[@]}"; do
   printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
 done
 printf '%-34s %-8s %s\n' "tern --help, wall (ms)" median "runs (sorted)"
-for variant in aot no-aot; do
+for variant in "${cli_variants[@]}"; do
   sorted="$(tr ' ' '\n' <<<"${cli[$variant]}" | grep . | sort -n | tr '\n' ' ')"
   printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
 done

@@ -4,8 +4,10 @@ import dev.tern.app.secret.KeyringSecretStore;
 import dev.tern.app.secret.SecretStore;
 import dev.tern.app.session.PreviewSessionLauncher;
 import dev.tern.app.session.SessionLauncher;
+import dev.tern.app.session.WidgetSessionLauncher;
 import dev.tern.app.settings.ConfigDirectory;
 import dev.tern.app.ui.Confirmations;
+import dev.tern.transport.ssh.SshEnvironment;
 import java.nio.file.Path;
 
 /**
@@ -18,10 +20,14 @@ import java.nio.file.Path;
 public record AppServices(Path configDir, SecretStore secrets, SessionLauncher launcher,
                           Confirmations confirmations, Path userHome) {
 
-    /** The real thing: platform config folder (or {@code -Dtern.config.dir}), OS keychain. */
+    /** Set to {@code preview} to open stand-in tabs instead of real sessions (demos, screenshots of the UI). */
+    public static final String SESSIONS_PROPERTY = "tern.sessions";
+
+    /** The real thing: platform config folder (or {@code -Dtern.config.dir}), OS keychain, terminal widget tabs. */
     public static AppServices defaults() {
-        return new AppServices(ConfigDirectory.resolve(), KeyringSecretStore.openInBackground(),
-                // the seam for the terminal widget: replace with the launcher that builds a TerminalView
-                new PreviewSessionLauncher(), null, Path.of(System.getProperty("user.home")));
+        SessionLauncher launcher = "preview".equals(System.getProperty(SESSIONS_PROPERTY))
+                ? new PreviewSessionLauncher() : new WidgetSessionLauncher(SshEnvironment.system());
+        return new AppServices(ConfigDirectory.resolve(), KeyringSecretStore.openInBackground(), launcher, null,
+                Path.of(System.getProperty("user.home")));
     }
 }

@@ -40,12 +40,16 @@ class HistoryTest {
     }
 
     private void play(FxRobot robot, byte[] output, int chunkSize, int pauseMillis) {
-        ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis));
+        ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis)).gated();
         robot.interact(() -> {
             view = new TerminalView(connector, TerminalSettings.defaults());
             stage.setScene(new Scene(view, 800, 480));
             stage.show();
         });
+        // a screen that grows adds blank rows below (as mosh does), so start once the view has its final size
+        Eventually.until(Duration.ofSeconds(10), () -> connector.resizes.contains(view.textBuffer().getWidth() + "x"
+                + view.textBuffer().getHeight()), () -> connector.resizes.toString());
+        connector.go.countDown();
         Eventually.until(Duration.ofSeconds(30), () -> connector.finishedNanos != 0, () -> "still playing");
     }
 

@@ -83,4 +83,17 @@ class LocalShellTabTest {
                 () -> String.valueOf(view.stateProperty().get()));
         assertEquals("Process exited with code 3.", view.messageProperty().get());
     }
+
+    @Test
+    void theProgramSetsTheTitleAndRingsTheVisualBell(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        robot.interact(view::requestTerminalFocus);
+        robot.write("printf '\\e]0;build: ok\\a'; printf '\\a'; echo rung");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "\nrung");
+        Eventually.until(Duration.ofSeconds(5), () -> "build: ok".equals(view.titleProperty().get()),
+                () -> view.titleProperty().get());
+        Eventually.until(Duration.ofSeconds(5), () -> view.visualBellRings() > 0, () -> "no flash");
+        assertEquals(1, view.visualBellRings());
+    }
 }

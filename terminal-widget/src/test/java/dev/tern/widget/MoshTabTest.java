@@ -1,6 +1,7 @@
 package dev.tern.widget;
 
 import dev.tern.testbed.MoshServer;
+import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
@@ -25,6 +26,7 @@ class MoshTabTest {
     private Stage stage;
     private TerminalView view;
     private MoshServer server;
+    private UdpImpairmentProxy proxy;
 
     @Start
     void start(Stage stage) {
@@ -35,6 +37,9 @@ class MoshTabTest {
     void closeAll(FxRobot robot) {
         if (view != null) {
             robot.interact(view::close);
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (server != null) {
             server.close();
@@ -81,5 +86,30 @@ class MoshTabTest {
                 () -> String.valueOf(view.stateProperty().get()));
         assertEquals(ConnectionState.CLOSED, view.stateProperty().get());
         System.out.println("mosh tab closed: " + view.messageProperty().get());
+    }
+
+    @Test
+    void aSilentServerRaisesTheBannerAndItGoesAwayWhenContactReturns(FxRobot robot) {
+        server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        proxy = UdpImpairmentProxy.start(server.address(), 7);
+        MoshConnector connector = new MoshConnector("mosh-blackout",
+                progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));
+        robot.interact(() -> {
+            view = new TerminalView(connector, TerminalSettings.defaults());
+            stage.setScene(new Scene(view, 800, 480));
+            stage.show();
+        });
+        Eventually.screenContains(view, "$ ");
+        String screenBefore = view.screenText();
+        proxy.blackout(Duration.ofSeconds(9));
+        Eventually.until(Duration.ofSeconds(15), () -> view.stateProperty().get() == ConnectionState.CONTACT_LOST,
+                () -> view.stateProperty().get() + " banner=" + view.bannerText());
+        String banner = view.bannerText();
+        System.out.println("banner during blackout: " + banner);
+        org.junit.jupiter.api.Assertions.assertTrue(banner.matches("Last contact \\d+ seconds ago\\. Reconnecting… "
+                + "\\[To quit: Ctrl-\\^ \\.\\]"), banner);
+        assertEquals(screenBefore, view.screenText(), "the banner is not drawn into the remote screen");
+        Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED
+                && view.bannerText().isEmpty(), () -> view.stateProperty().get() + " banner=" + view.bannerText());
     }
 }

@@ -20,6 +20,14 @@ final class ScriptedConnector implements TerminalConnector {
     final List<String> resizes = new CopyOnWriteArrayList<>();
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     volatile long finishedNanos;
+    /** Output starts once this opens (tests open it when the view has its final size). */
+    final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean gated;
+
+    ScriptedConnector gated() {
+        gated = true;
+        return this;
+    }
 
     private final int chunkSize;
 
@@ -52,6 +60,9 @@ final class ScriptedConnector implements TerminalConnector {
         Thread.ofPlatform().daemon().name("scripted-output").start(() -> {
             listener.state(ConnectionState.CONNECTED, "");
             try {
+                if (gated) {
+                    go.await();
+                }
                 int chunk = chunkSize;
                 for (int off = 0, n = 0; off < output.length; off += chunk, n++) {
                     listener.output(output, off, Math.min(chunk, output.length - off));
@@ -61,6 +72,8 @@ final class ScriptedConnector implements TerminalConnector {
                 if (failure != null) {
                     throw failure;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 listener.state(ConnectionState.CLOSED, "Connection lost: " + e.getMessage());
                 listener.ended("Connection lost: " + e.getMessage(), false);

@@ -1,6 +1,20 @@
 package dev.tern.app.cli;
 
 import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.ssh.ConnectProgress;
+import dev.tern.transport.ssh.ConnectSpec;
+import dev.tern.transport.ssh.ConnectSpecResolver;
+import dev.tern.transport.ssh.MoshBootstrap;
+import dev.tern.transport.ssh.MoshEndpoint;
+import dev.tern.transport.ssh.MoshServerOptions;
+import dev.tern.transport.ssh.OpenSshConfig;
+import dev.tern.transport.ssh.SshConnection;
+import dev.tern.transport.ssh.SshConnector;
+import dev.tern.transport.ssh.SshEnvironment;
+import dev.tern.transport.ssh.SshException;
+import dev.tern.transport.ssh.SshTarget;
+import dev.tern.transport.ssh.UdpPortRange;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -116,9 +130,78 @@ public final class TernCli implements Callable<Integer> {
             err.println("tern: no host given. Usage: tern [options] [user@]host [-- command]; tern --help for more.");
             return 2;
         }
-        err.println("tern: connecting through SSH is not available in this build yet; use --attach HOST PORT"
-                + " with MOSH_KEY set (as printed by mosh-server new).");
-        return 2;
+        if (profile != null) {
+            err.println("tern: --profile is not available in this build yet; give the host on the command line.");
+            return 2;
+        }
+        return connectThroughSsh();
+    }
+
+    /** Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. */
+    private int connectThroughSsh() throws IOException {
+        MoshEndpoint endpoint;
+        try {
+            SshTarget target = sshTarget();
+            ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
+            try (SshConnection connection = SshConnector.connect(spec, new ConsolePrompter(err),
+                    ConnectProgress.silent())) {
+                endpoint = MoshBootstrap.start(connection, serverOptions(), ConnectProgress.silent());
+            }
+        } catch (SshException e) {
+            err.println("tern: " + e.getMessage());
+            return 255; // what ssh itself exits with when the connection fails
+        } catch (IllegalArgumentException e) {
+            err.println("tern: " + e.getMessage());
+            return 2;
+        }
+        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()));
+    }
+
+    private SshTarget sshTarget() {
+        int at = destination.lastIndexOf('@');
+        String user = at > 0 ? destination.substring(0, at) : null;
+        String host = at >= 0 ? destination.substring(at + 1) : destination;
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("no host name in '" + destination + "'.");
+        }
+        SshTarget.Builder builder = SshTarget.builder(host).user(user).port(sshPort);
+        if (!identities.isEmpty()) {
+            builder.identityFiles(identities.stream().map(Path::of).toList());
+        }
+        if (jump != null && !jump.isBlank()) {
+            builder.jumpHosts(List.of(jump.split(",")));
+        }
+        if (knownHosts != null) {
+            builder.knownHostsFile(Path.of(knownHosts));
+        }
+        return builder.build();
+    }
+
+    private MoshServerOptions serverOptions() {
+        MoshServerOptions options = MoshServerOptions.defaults().withServerCommand(server);
+        if (port != null) {
+            options = options.withServerPorts(UdpPortRange.parse(port).orElseThrow(() ->
+                    new IllegalArgumentException("bad port '" + port + "': expected PORT or PORT:PORT2.")));
+        }
+        if (!command.isEmpty()) {
+            options = options.withCommand(command);
+        }
+        return options;
+    }
+
+    /** $HOME when it is set (as OpenSSH does), else the account's home folder. */
+    private static SshEnvironment sshEnvironment() {
+        SshEnvironment system = SshEnvironment.system();
+        String home = System.getenv("HOME");
+        return home == null || home.isBlank() ? system : new SshEnvironment(Path.of(home), system.localUser(),
+                system.agentSocket(), system.globalKnownHosts(), system.windows());
+    }
+
+    private OpenSshConfig sshConfig() {
+        SshEnvironment environment = sshEnvironment();
+        Path file = sshConfig != null ? Path.of(sshConfig) : environment.configFile();
+        return java.nio.file.Files.exists(file) ? OpenSshConfig.parse(file, environment.sshDir())
+                : OpenSshConfig.empty();
     }
 
     private int attach(String host, String portText) throws IOException {

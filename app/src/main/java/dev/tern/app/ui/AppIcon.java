@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.scene.image.Image;
 
-/** The window icon, in the sizes window managers pick from. */
+/** The window icon (the app icon from {@code assets/icons}, copied in by the build), in several sizes. */
 final class AppIcon {
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
 
@@ -15,7 +15,7 @@ final class AppIcon {
     static List<Image> images() {
         List<Image> images = new ArrayList<>();
         for (int size : SIZES) {
-            var url = AppIcon.class.getResource("icon-" + size + ".png");
+            var url = AppIcon.class.getResource("tern-" + size + ".png");
             if (url != null) {
                 images.add(new Image(Objects.requireNonNull(url).toExternalForm()));
             }

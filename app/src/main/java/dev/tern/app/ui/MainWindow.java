@@ -56,7 +56,9 @@ import org.kordamp.ikonli.feather.Feather;
  * user's actions on profiles (each saved through the {@link ProfileStore} as an edit of what the user saw).
  */
 public final class MainWindow implements SidebarActions {
-    public static final List<String> COLOR_SCHEMES = List.of("Dark", "Light", "Solarized Dark", "Solarized Light");
+    /** The terminal widget's colour schemes, by name. */
+    public static final List<String> COLOR_SCHEMES = dev.tern.widget.ColorScheme.builtIn().stream()
+            .map(dev.tern.widget.ColorScheme::name).toList();
 
     private final Stage stage;
     private final ProfileStore store;

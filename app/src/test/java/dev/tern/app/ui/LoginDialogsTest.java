@@ -54,6 +54,23 @@ class LoginDialogsTest {
         stage.show();
     }
 
+    /** Waits until the dialog holding {@code nodeId} is on screen; returns its pane. */
+    private static javafx.scene.control.DialogPane awaitDialog(FxRobot robot, String nodeId) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(nodeId).tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node node = robot.lookup(nodeId).query();
+        while (!(node instanceof javafx.scene.control.DialogPane)) {
+            node = node.getParent();
+        }
+        return (javafx.scene.control.DialogPane) node;
+    }
+
+    private static void press(FxRobot robot, javafx.scene.control.DialogPane pane, ButtonType button) {
+        robot.clickOn(pane.lookupButton(button));
+    }
+
     private LoginDialogs dialogs() {
         return new LoginDialogs(() -> stage, memory);
     }
@@ -71,13 +88,12 @@ class LoginDialogsTest {
         remembered.put("p1", "stale");
         CompletableFuture<Optional<String>> answer = CompletableFuture.supplyAsync(
                 () -> dialogs().password("p1", "alice@example.org", 2));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#secret-field").tryQuery().isPresent());
-        assertTrue(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText()
-                .contains("not accepted"));
+        var pane = awaitDialog(robot, "#secret-field");
+        assertTrue(pane.getHeaderText().contains("not accepted"), pane.getHeaderText());
         PasswordField field = robot.lookup("#secret-field").queryAs(PasswordField.class);
         robot.interact(() -> field.setText("fresh"));
         robot.clickOn("#secret-remember");
-        robot.clickOn("Log in");
+        press(robot, pane, dev.tern.app.ui.dialogs.SecretDialog.LOG_IN);
         assertEquals(Optional.of("fresh"), answer.get(5, TimeUnit.SECONDS));
         assertEquals("fresh", remembered.get("p1"));
     }
@@ -88,10 +104,10 @@ class LoginDialogsTest {
                 () -> dialogs().keyboardInteractive("alice@example.org", "", "Two-factor login",
                         List.of(new dev.tern.app.session.LoginPrompts.Question("Password:", false),
                                 new dev.tern.app.session.LoginPrompts.Question("Code:", true))));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#kbd-answer-1").tryQuery().isPresent());
+        var pane = awaitDialog(robot, "#kbd-answer-1");
         assertTrue(robot.lookup("#kbd-answer-0").query() instanceof PasswordField, "secret prompts are hidden");
         assertTrue(robot.lookup("#kbd-answer-1").query() instanceof TextField);
-        robot.clickOn("Cancel");
+        press(robot, pane, ButtonType.CANCEL);
         assertEquals(Optional.empty(), answer.get(5, TimeUnit.SECONDS));
     }
 
@@ -99,13 +115,11 @@ class LoginDialogsTest {
     void aNewHostKeyShowsItsFingerprintAndDefaultsToCancel(FxRobot robot) throws Exception {
         CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> dialogs().acceptNewHostKey(
                 "[example.org]:2222", "ssh-ed25519", "SHA256:abcDEF123", Path.of("/tmp/known_hosts")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#host-key-fingerprint").tryQuery().isPresent());
+        var pane = awaitDialog(robot, "#host-key-fingerprint");
         assertEquals("SHA256:abcDEF123", robot.lookup("#host-key-fingerprint").queryAs(TextField.class).getText());
-        Button cancel = (Button) robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
         assertTrue(cancel.isDefaultButton(), "Enter does not trust a key");
-        robot.clickOn("Trust and connect");
+        press(robot, pane, dev.tern.app.ui.dialogs.HostKeyDialog.TRUST);
         assertTrue(answer.get(5, TimeUnit.SECONDS));
     }
 
@@ -113,15 +127,13 @@ class LoginDialogsTest {
     void aChangedHostKeyOffersNoWayToConnect(FxRobot robot) throws Exception {
         CompletableFuture<Void> shown = CompletableFuture.runAsync(() -> dialogs().hostKeyChanged(
                 "example.org", "ssh-ed25519", "SHA256:known", "SHA256:offered", Path.of("/tmp/known_hosts"), 7));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#offered-fingerprint").tryQuery().isPresent());
-        var pane = robot.lookup(".changed-host-key-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        var pane = awaitDialog(robot, "#offered-fingerprint");
         assertEquals(List.of(ButtonType.CLOSE), pane.getButtonTypes(), "only Close, no bypass");
         assertEquals("SHA256:known", robot.lookup("#known-fingerprint").queryAs(TextField.class).getText());
         assertTrue(pane.getHeaderText().contains("CHANGED"));
-        assertFalse(robot.lookup((javafx.scene.Node n) -> n instanceof Button b && b.getText() != null
-                && b.getText().toLowerCase(java.util.Locale.ROOT).contains("connect")).tryQuery().isPresent());
-        robot.clickOn("Close");
+        assertFalse(pane.lookupAll(".button").stream().anyMatch(n -> n instanceof Button b && b.getText() != null
+                && b.getText().toLowerCase(java.util.Locale.ROOT).contains("connect")), "no connect button");
+        press(robot, pane, ButtonType.CLOSE);
         shown.get(5, TimeUnit.SECONDS);
     }
 }

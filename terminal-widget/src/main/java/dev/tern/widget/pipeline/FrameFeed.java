@@ -86,8 +86,9 @@ public final class FrameFeed implements TtyConnector {
             pending = null;
             current = taken.text();
             position = 0;
-            applyHistory(taken);
         }
+        // outside our lock: the text buffer has its own, and the painter holds that one while it works
+        applyHistory(taken);
         consumed.run();
         synchronized (lock) {
             if (position >= current.length()) {

@@ -32,10 +32,19 @@ public final class MoshSession implements AutoCloseable {
      */
     public static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
                                     MoshSessionListener listener) throws IOException {
+        return start(server, key, width, height, listener, SessionLoop.CONNECT_TIMEOUT);
+    }
+
+    static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                             MoshSessionListener listener, int connectTimeoutMillis) {
         if (server.isUnresolved()) {
             throw new IllegalArgumentException("server address must be resolved: " + server);
         }
-        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, listener));
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("terminal size must be positive");
+        }
+        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, listener,
+                connectTimeoutMillis));
         session.thread.start();
         return session;
     }
@@ -95,6 +104,9 @@ public final class MoshSession implements AutoCloseable {
     @Override
     public void close() {
         shutdown();
+        if (Thread.currentThread() == thread) {
+            return; // called from a listener: waiting here would stall the loop that must finish the handshake
+        }
         try {
             if (!awaitClosed(Duration.ofSeconds(3))) {
                 loop.abort();

@@ -34,6 +34,7 @@ final class SessionLoop implements Runnable {
     private static final int READS_PER_SOCKET_PER_TURN = 64;
 
     private final InetSocketAddress server;
+    private final int connectTimeout;
     private final SessionKey key;
     private final int initialWidth;
     private final int initialHeight;
@@ -60,11 +61,14 @@ final class SessionLoop implements Runnable {
     private boolean quitRequested;
     private boolean connectTimedOut;
     private long publishedStateNum;
+    private boolean sentThisTurn;
     private long lastStatusFired = -STATUS_MIN_INTERVAL;
     private ConnectionStatus statusPending;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
 
-    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, MoshSessionListener listener) {
+    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, MoshSessionListener listener,
+                int connectTimeout) {
+        this.connectTimeout = connectTimeout;
         this.server = server;
         this.key = key;
         this.initialWidth = width;
@@ -108,8 +112,11 @@ final class SessionLoop implements Runnable {
             if (end != null) {
                 return end;
             }
+            sentThisTurn = false;
             endpoint.tick(now);
-            maybeHop();
+            if (sentThisTurn) {
+                maybeHop(); // like mosh, the decision to hop follows a send
+            }
             end = checkEnd();
             if (end != null) {
                 return end;
@@ -129,7 +136,7 @@ final class SessionLoop implements Runnable {
     private long nextWakeUp() {
         long wait = endpoint.waitTime(now);
         if (!connected() && !quitRequested) {
-            wait = Math.min(wait, startedAt + CONNECT_TIMEOUT - now);
+            wait = Math.min(wait, startedAt + connectTimeout - now);
         }
         if (statusPending != null) {
             wait = Math.min(wait, lastStatusFired + STATUS_MIN_INTERVAL - now);
@@ -153,7 +160,7 @@ final class SessionLoop implements Runnable {
         if (endpoint.peerRequestedShutdown() && sender.counterpartyShutdownAckSent()) {
             return CloseReason.serverEnded();
         }
-        if (!connected() && !sender.shutdownInProgress() && now - startedAt >= CONNECT_TIMEOUT) {
+        if (!connected() && !sender.shutdownInProgress() && now - startedAt >= connectTimeout) {
             connectTimedOut = true;
             quit();
         }
@@ -209,6 +216,7 @@ final class SessionLoop implements Runnable {
     // ---- sending ----
 
     private void sendDatagram(byte[] datagram) {
+        sentThisTurn = true;
         try {
             sockets.send(ByteBuffer.wrap(datagram));
             stats.count(Counter.DATAGRAMS_SENT);

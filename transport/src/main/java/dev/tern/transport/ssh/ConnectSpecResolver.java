@@ -61,7 +61,7 @@ public final class ConnectSpecResolver {
             identities.addAll(target.identityFiles());
         }
         for (String file : settings.identityFiles()) {
-            identities.add(tokens.expandPath(file));
+            tokens.tryExpandPath(file, warnings).ifPresent(identities::add);
         }
         if (identities.isEmpty()) {
             for (String name : DEFAULT_IDENTITIES) {
@@ -91,7 +91,7 @@ public final class ConnectSpecResolver {
             if (value.equalsIgnoreCase("none")) {
                 useAgent = target.useAgent() != null && target.useAgent();
             } else if (!value.equals("SSH_AUTH_SOCK")) {
-                agentSocket = Optional.of(tokens.expandPath(value));
+                agentSocket = tokens.tryExpandPath(value, warnings);
             }
         }
         useAgent = useAgent && (agentSocket.isPresent() || environment.windows());
@@ -102,7 +102,7 @@ public final class ConnectSpecResolver {
         } else if (!settings.userKnownHostsFiles().isEmpty()) {
             for (String file : settings.userKnownHostsFiles()) {
                 if (!file.equalsIgnoreCase("none")) {
-                    knownHosts.add(tokens.expandPath(file));
+                    tokens.tryExpandPath(file, warnings).ifPresent(knownHosts::add);
                 }
             }
         } else {
@@ -111,7 +111,7 @@ public final class ConnectSpecResolver {
         }
         List<Path> globalKnownHosts = settings.globalKnownHostsFiles().isEmpty() ? environment.globalKnownHosts()
                 : settings.globalKnownHostsFiles().stream().filter(f -> !f.equalsIgnoreCase("none"))
-                .map(tokens::expandPath).toList();
+                .flatMap(f -> tokens.tryExpandPath(f, warnings).stream()).toList();
 
         StrictHostKeyChecking strict = target.strictHostKeyChecking() != null ? target.strictHostKeyChecking()
                 : settings.strictHostKeyChecking().orElse(StrictHostKeyChecking.ASK);
@@ -176,6 +176,16 @@ public final class ConnectSpecResolver {
 
     /** The ssh_config {@code %} tokens Tern knows, plus {@code ~}. */
     private record Tokens(Path home, String hostName, int port, String user, String localUser, String alias) {
+        /** As {@link #expandPath}, but a value that is no valid path becomes a warning instead of an error. */
+        Optional<Path> tryExpandPath(String raw, List<String> warnings) {
+            try {
+                return Optional.of(expandPath(raw));
+            } catch (java.nio.file.InvalidPathException e) {
+                warnings.add("'" + raw.replace("\0", "\\0") + "' in ~/.ssh/config is not a valid path; ignored.");
+                return Optional.empty();
+            }
+        }
+
         Path expandPath(String raw) {
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < raw.length(); i++) {

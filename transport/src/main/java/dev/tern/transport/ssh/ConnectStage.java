@@ -8,7 +8,8 @@ public enum ConnectStage {
     STARTING_MOSH_SERVER("Starting mosh-server"),
     /** Reported by the Mosh session code, after the bootstrap: the UDP path is being tried. */
     WAITING_FOR_UDP_REPLY("Waiting for the first UDP reply"),
-    CONNECTED("Connected");
+    /** The SSH login is done (a Mosh tab goes on with STARTING_MOSH_SERVER). */
+    LOGGED_IN("Logged in");
 
     private final String label;
 

@@ -213,9 +213,15 @@ public final class OpenSshConfig {
                 return;
             }
             for (String arg : args) {
-                Path pattern = ConnectSpecResolver.expandHome(arg, sshDir.getParent());
-                if (!pattern.isAbsolute()) {
-                    pattern = sshDir.resolve(pattern);
+                Path pattern;
+                try {
+                    pattern = ConnectSpecResolver.expandHome(arg, sshDir.getParent());
+                    if (!pattern.isAbsolute()) {
+                        pattern = sshDir.resolve(pattern);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    warnings.add(file + " line " + lineNumber + ": Include of an invalid path; ignored");
+                    continue;
                 }
                 for (Path match : glob(pattern, file, lineNumber)) {
                     parseFile(match, guards, depth + 1);

@@ -91,7 +91,7 @@ public final class SshConnector {
             disconnectAll(sessions);
             throw e;
         }
-        progress.stage(ConnectStage.CONNECTED, spec.displayName());
+        progress.stage(ConnectStage.LOGGED_IN, spec.displayName());
         return new SshConnection(spec, sessions, reached);
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The receiving half of SSP (docs/mosh-protocol.md §5.2): applies each diff to a copy of the exact state it
  * names, keeps every state the peer may still diff against (those at or above its {@code throwaway_num}), and
- * ignores what it cannot apply. A rejected instruction leaves the held states untouched.
+ * ignores what it cannot apply: an unknown base state or a diff that does not apply leaves the held states
+ * untouched.
  */
 public final class SspReceiver<R extends IncomingState<R>> {
     /** Ordered by state number (unsigned); the last entry is the newest, the one shown to the user. */
@@ -37,14 +38,15 @@ public final class SspReceiver<R extends IncomingState<R>> {
             throw new DroppedInputException(DropReason.UNKNOWN_BASE_STATE,
                     "base state " + Long.toUnsignedString(instruction.oldNum()) + " not held");
         }
+        R content = instruction.diff().length == 0 ? base.state() : base.state().apply(instruction.diff());
+        // as in mosh, the peer's throwaway promise is honoured before the flood guard looks at the count
+        discardBefore(instruction.throwawayNum());
         if (states.size() > SspTiming.RECEIVED_QUEUE_CAP) {
             if (now < quenchUntil) {
                 throw new DroppedInputException(DropReason.RECEIVER_QUENCH, "too many states held");
             }
             quenchUntil = now + SspTiming.RECEIVER_QUENCH_INTERVAL;
         }
-        R content = instruction.diff().length == 0 ? base.state() : base.state().apply(instruction.diff());
-        discardBefore(instruction.throwawayNum());
         ReceivedState<R> fresh = new ReceivedState<>(newNum, now, content);
         int position = insertionPoint(newNum);
         states.add(position, fresh);

@@ -241,8 +241,19 @@ class PredictionInteropTest {
             this.t = t;
         }
 
+        private long wrongSeen;
+        private Framebuffer lastShown;
+
         @Override
         public void displayed(LiveTerminal.Cause cause, Framebuffer shown, Framebuffer server, long nanos) {
+            long wrong = t.composer.predictions().stats().wrongDisplayed();
+            if (wrong > wrongSeen && lastShown != null) {
+                int row = server.cursorRow();
+                System.out.println("[predict] wrong prediction removed: shown '" + lastShown.row(row).text().stripTrailing()
+                        + "' server '" + server.row(row).text().stripTrailing() + "' (" + cause + ")");
+            }
+            wrongSeen = wrong;
+            lastShown = shown;
             if (cause == LiveTerminal.Cause.KEY && awaitingKeyFrame) {
                 awaitingKeyFrame = false;
                 if (before != null && (!shown.cellsEqual(before) || shown.cursorRow() != before.cursorRow()

@@ -32,6 +32,8 @@ final class FakeMoshServer implements AutoCloseable {
     private final Fragmenter fragmenter = new Fragmenter();
     private SocketAddress client;
     final List<byte[]> sentDatagrams = new ArrayList<>();
+    private MoshSession pacedSession;
+    private long deliveryBaseline;
 
     FakeMoshServer() throws IOException {
         channel = DatagramChannel.open();
@@ -79,16 +81,26 @@ final class FakeMoshServer implements AutoCloseable {
     void sendRaw(byte[] datagram) throws IOException {
         sentDatagrams.add(datagram);
         channel.send(ByteBuffer.wrap(datagram), client);
-        if (sentDatagrams.size() % 16 == 0) {
-            pause(); // a burst larger than the client's socket buffer would be dropped by the kernel
-        }
+        awaitDelivery();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * From now on, each send waits until {@code session} has read the datagram: a burst larger than the client's
+     * socket buffer would otherwise be dropped by the kernel and make the counts in a test vary.
+     */
+    void pace(MoshSession session) {
+        this.pacedSession = session;
+        this.deliveryBaseline = session.stats().get(SessionStats.Counter.DATAGRAMS_RECEIVED) - sentDatagrams.size();
+    }
+
+    private void awaitDelivery() {
+        if (pacedSession == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (pacedSession.stats().get(SessionStats.Counter.DATAGRAMS_RECEIVED) < deliveryBaseline + sentDatagrams.size()
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 

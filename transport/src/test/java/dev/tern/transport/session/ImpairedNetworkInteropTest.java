@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dev.tern.transport.session.HostileInputTest.awaitScreen;
+import static dev.tern.transport.session.ScreenWait.awaitScreen;
 import static dev.tern.transport.session.MoshServerInteropTest.awaitServerExit;
 import static dev.tern.transport.session.MoshServerInteropTest.echoToken;
 import static dev.tern.transport.session.MoshServerInteropTest.startShell;
@@ -84,6 +84,29 @@ class ImpairedNetworkInteropTest {
     }
 
     @Test
+    void reorderingAndDuplicationChangeNothing() throws Exception {
+        try (MoshServer server = startShell();
+             UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 5)) {
+            proxy.setDelay(Duration.ofMillis(20), Duration.ofMillis(10));
+            proxy.setReorder(0.2, Duration.ofMillis(40));
+            proxy.setDuplicate(0.2);
+            MoshSession session = connect(proxy, server);
+            awaitScreen(session, s -> s.contains("$ "));
+            Path file = startCat(session);
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 60; i++) {
+                String key = (i % 20 == 19) ? "\r" : String.valueOf((char) ('A' + i % 26));
+                type(session, key);
+                expected.append(key.equals("\r") ? "\n" : key);
+                Thread.sleep(5);
+            }
+            endCatAndCompare(session, file, expected.toString());
+            System.out.println("reordering/duplication: proxy " + proxy.stats() + "; " + session.stats());
+            quit(session, server);
+        }
+    }
+
+    @Test
     void twentySecondBlackoutWithTypingDuringTheOutage() throws Exception {
         try (MoshServer server = startShell();
              UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 20)) {
@@ -100,7 +123,7 @@ class ImpairedNetworkInteropTest {
                 Thread.sleep(1500);
             }
             assertTrue(proxy.inBlackout());
-            awaitScreen(session, s -> s.contains("outage-line-8"));
+            awaitScreen(session, s -> s.contains("outage-line-8"), Duration.ofSeconds(60));
             endCatAndCompare(session, file, lines);
             String token = echoToken(session);
             awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals(token)));

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static dev.tern.transport.session.HostileInputTest.awaitScreen;
+import static dev.tern.transport.session.ScreenWait.awaitScreen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +72,43 @@ class MoshServerInteropTest {
             assertTrue(reason.clean());
             awaitServerExit(server);
             assertFalse(server.isAlive(), "mosh-server should exit after the shutdown handshake");
+        }
+    }
+
+    @Test
+    void largeUpdatesTravelInManyFragmentsBothWays() throws Exception {
+        try (MoshServer server = startShell();
+             MoshSession session = MoshSession.start(server.address(), SessionKey.parse(server.key()), 160, 50,
+                     new MoshSessionListener() { })) {
+            awaitScreen(session, s -> s.contains("$ "));
+            // upload: a paste of 6000 incompressible characters is cut into several fragments
+            java.nio.file.Path up = java.nio.file.Files.createTempFile("tern-up-", ".txt");
+            // non-canonical mode: a canonical tty line holds only 4096 characters
+            type(session, "stty -icanon; head -c 6001 > " + up + "; stty icanon; echo up\"\"loaded\r");
+            awaitScreen(session, s -> s.contains("head -c 6001 > " + up));
+            Thread.sleep(300);
+            java.util.Random random = new java.util.Random(11);
+            StringBuilder paste = new StringBuilder();
+            for (int i = 0; i < 6000; i++) {
+                paste.append((char) ('!' + random.nextInt(94)));
+            }
+            type(session, paste + "\r");
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals("uploaded")));
+            assertEquals(paste + "\n", java.nio.file.Files.readString(up));
+            java.nio.file.Files.delete(up);
+
+            // download: a screenful of random base64 lines arrives as one multi-fragment state
+            java.nio.file.Path down = java.nio.file.Files.createTempFile("tern-down-", ".txt");
+            type(session, "clear; head -c 6000 /dev/urandom | base64 -w 150 > " + down + "; cat " + down
+                    + "; echo do\"\"ne\r");
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals("done")));
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(down);
+            String screen = session.screen().framebuffer().screenText();
+            for (String line : lines.subList(lines.size() - 40, lines.size())) {
+                assertTrue(screen.contains(line), "screen lacks " + line);
+            }
+            java.nio.file.Files.delete(down);
+            System.out.println("large updates: " + session.stats());
         }
     }
 

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 /** Whatever a config file, known_hosts line, hop or server output holds, parsing answers and never throws. */
@@ -34,15 +38,15 @@ class BadInputPropertiesTest {
         }
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<List<String>> keywordLines() {
-        net.jqwik.api.Arbitrary<String> keyword = net.jqwik.api.Arbitraries.of("Host", "Match", "HostName", "Port",
+    @Provide
+    Arbitrary<List<String>> keywordLines() {
+        Arbitrary<String> keyword = Arbitraries.of("Host", "Match", "HostName", "Port",
                 "User", "IdentityFile", "IdentitiesOnly", "ProxyJump", "StrictHostKeyChecking",
                 "ServerAliveInterval", "UserKnownHostsFile", "Include", "IdentityAgent", "ConnectTimeout");
-        net.jqwik.api.Arbitrary<String> value = net.jqwik.api.Arbitraries.of("h", "*", "!h", "yes", "no", "22",
+        Arbitrary<String> value = Arbitraries.of("h", "*", "!h", "yes", "no", "22",
                 "-1", "99999", "a,b", "u@h:0", "[::1]:22", "%h", "%z", "~/x", "\"q", "none", "all", "host h",
-                "exec x", "", "=", "h,h,h");
-        return net.jqwik.api.Combinators.combine(keyword, value, value).as((k, v1, v2) -> k + " " + v1 + " " + v2)
+                "exec x", "", "=", "h,h,h", "bad\u0000path", "config.d/*");
+        return Combinators.combine(keyword, value, value).as((k, v1, v2) -> k + " " + v1 + " " + v2)
                 .list().ofMaxSize(12);
     }
 

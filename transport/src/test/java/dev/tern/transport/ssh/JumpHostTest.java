@@ -45,6 +45,25 @@ class JumpHostTest {
     }
 
     @Test
+    void moshThroughAJumpHostTargetsTheLocallyResolvedName(SshServer server) throws Exception {
+        try (SshConnection connection = TestTargets.connect(target(server).host("localhost")
+                .identityFile(server.ed25519Key()).knownHostsFile(Files.writeString(home.resolve("kh"),
+                        Files.readString(server.knownHosts()) + Files.readString(server.knownHosts())
+                                .replace("[127.0.0.1]", "[localhost]"))).jumpHosts(List.of(TestTargets.hop(server)))
+                .build(), home, Prompter.refusing())) {
+            MoshEndpoint endpoint = MoshBootstrap.start(connection, MoshServerOptions.defaults()
+                    .withServerPorts(MoshBootstrapTest.freePorts(10)), ConnectProgress.silent());
+            try {
+                assertEquals(MoshEndpoint.UdpTargetSource.LOCAL_RESOLUTION, endpoint.targetSource());
+                assertEquals(java.net.InetAddress.getByName("localhost"), endpoint.udpTarget().getAddress());
+                assertEquals(endpoint.serverPort(), endpoint.udpTarget().getPort());
+            } finally {
+                MoshBootstrap.stopServer(connection, endpoint.serverPid().orElseThrow());
+            }
+        }
+    }
+
+    @Test
     void aChainOfTwoJumpHostsFromTheSshConfig(SshServer server) throws Exception {
         Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/config"), """

@@ -44,7 +44,7 @@ class SshLoginTest {
             assertTrue(connection.serverVersion().startsWith("SSH-2.0-OpenSSH"), connection.serverVersion());
         }
         assertEquals(List.of(ConnectStage.RESOLVING, ConnectStage.CONNECTING, ConnectStage.AUTHENTICATING,
-                ConnectStage.CONNECTED), stages);
+                ConnectStage.LOGGED_IN), stages);
     }
 
     @Test
@@ -123,6 +123,18 @@ class SshLoginTest {
                 .identityFile(server.ed25519Key()).build(), home, Prompter.refusing()));
         assertEquals(SshFailure.CONNECTION_REFUSED, e.failure(), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+    }
+
+    @Test
+    void aServerThatNeverSpeaksTimesOut(SshServer server) throws Exception {
+        // the kernel completes the TCP handshake for the listen backlog; nobody ever answers the SSH greeting
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            SshException e = assertThrows(SshException.class, () -> connect(target(server)
+                    .port(silent.getLocalPort()).connectTimeout(Duration.ofSeconds(1))
+                    .identityFile(server.ed25519Key()).build(), home, Prompter.refusing()));
+            assertEquals(SshFailure.CONNECTION_TIMED_OUT, e.failure(), e.getMessage());
+            assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+        }
     }
 
     @Test

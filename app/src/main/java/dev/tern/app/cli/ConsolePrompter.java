@@ -1,0 +1,102 @@
+package dev.tern.app.cli;
+
+import dev.tern.transport.ssh.Prompter;
+import dev.tern.transport.ssh.UnknownHostKey;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Asks the SSH login's questions on the terminal, like ssh does, before the session takes the screen over. */
+final class ConsolePrompter implements Prompter {
+    private final Console console = System.console();
+    private final PrintStream err;
+    private final BufferedReader fallbackReader = new BufferedReader(new InputStreamReader(System.in,
+            StandardCharsets.UTF_8));
+
+    ConsolePrompter(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public Optional<String> password(String userAtHost, int attempt) {
+        if (attempt > 1) {
+            err.println("Permission denied, please try again.");
+        }
+        return secret(userAtHost + "'s password: ");
+    }
+
+    @Override
+    public Optional<String> passphrase(Path keyFile, int attempt) {
+        if (attempt > 1) {
+            err.println("Wrong passphrase, please try again.");
+        }
+        return secret("Enter passphrase for key '" + keyFile + "': ");
+    }
+
+    @Override
+    public Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
+                                                      List<KeyboardPrompt> prompts) {
+        if (!name.isBlank()) {
+            err.println(name);
+        }
+        if (!instruction.isBlank()) {
+            err.println(instruction);
+        }
+        List<String> answers = new ArrayList<>();
+        for (KeyboardPrompt prompt : prompts) {
+            Optional<String> answer = prompt.echo() ? line(prompt.text()) : secret(prompt.text());
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            answers.add(answer.get());
+        }
+        return Optional.of(answers);
+    }
+
+    @Override
+    public boolean acceptUnknownHostKey(UnknownHostKey key) {
+        err.println(key.question());
+        while (true) {
+            Optional<String> answer = line("Are you sure you want to continue connecting (yes/no)? ");
+            if (answer.isEmpty() || answer.get().equalsIgnoreCase("no")) {
+                return false;
+            }
+            if (answer.get().equalsIgnoreCase("yes")) {
+                return true;
+            }
+            err.println("Please type 'yes' or 'no'.");
+        }
+    }
+
+    @Override
+    public void banner(String text) {
+        err.print(text);
+        err.flush();
+    }
+
+    private Optional<String> secret(String prompt) {
+        if (console != null) {
+            char[] value = console.readPassword("%s", prompt);
+            return value == null ? Optional.empty() : Optional.of(new String(value));
+        }
+        return line(prompt);
+    }
+
+    private Optional<String> line(String prompt) {
+        err.print(prompt);
+        err.flush();
+        try {
+            String value = console != null ? console.readLine() : fallbackReader.readLine();
+            return Optional.ofNullable(value);
+        } catch (IOException | java.io.IOError e) {
+            return Optional.empty();
+        }
+    }
+}

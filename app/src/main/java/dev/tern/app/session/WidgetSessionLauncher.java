@@ -1,0 +1,140 @@
+package dev.tern.app.session;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.AuthMethod;
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.app.profile.MoshOptions;
+import dev.tern.app.profile.Profile;
+import dev.tern.transport.ssh.ConnectProgress;
+import dev.tern.transport.ssh.MoshBootstrap;
+import dev.tern.transport.ssh.MoshEndpoint;
+import dev.tern.transport.ssh.MoshServerOptions;
+import dev.tern.transport.ssh.SshConnection;
+import dev.tern.transport.ssh.SshConnector;
+import dev.tern.transport.ssh.SshEnvironment;
+import dev.tern.transport.ssh.SshException;
+import dev.tern.transport.ssh.SshTarget;
+import dev.tern.transport.ssh.UdpPortRange;
+import dev.tern.widget.ColorScheme;
+import dev.tern.widget.TerminalSettings;
+import dev.tern.widget.connect.LocalShellConnector;
+import dev.tern.widget.connect.MoshConnector;
+import dev.tern.widget.connect.MoshServerAddress;
+import dev.tern.widget.connect.SshShellConnector;
+import dev.tern.widget.connect.TerminalConnector;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real tabs: a {@code TerminalView} per session, with a local pty, a JSch shell or a Mosh session behind it,
+ * logging in through the app's dialogs. Profile fields map onto the transport's {@link SshTarget} and
+ * {@link MoshServerOptions}; everything a profile leaves blank is left to {@code ~/.ssh/config} and the defaults.
+ */
+public final class WidgetSessionLauncher implements SessionLauncher {
+    private final SshEnvironment environment;
+
+    public WidgetSessionLauncher(SshEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
+        TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
+        return new WidgetSession(profile, () -> connector(profile, prompter), terminalSettings(profile, defaults));
+    }
+
+    private TerminalConnector connector(Profile profile, TransportPrompter prompter) {
+        return switch (profile.kind()) {
+            case LOCAL -> new LocalShellConnector();
+            case SSH -> new SshShellConnector(profile.name(), progress -> login(profile, prompter, progress),
+                    Map.of());
+            case MOSH -> new MoshConnector(profile.name(), progress -> {
+                // mosh-server detaches; the SSH login is only needed to start it
+                try (SshConnection connection = login(profile, prompter, progress)) {
+                    MoshEndpoint endpoint = MoshBootstrap.start(connection, moshOptions(profile), progress);
+                    return MoshServerAddress.of(endpoint);
+                }
+            });
+        };
+    }
+
+    private SshConnection login(Profile profile, TransportPrompter prompter, ConnectProgress progress)
+            throws SshException {
+        try {
+            return SshConnector.connect(sshTarget(profile), environment, prompter, progress);
+        } catch (SshException e) {
+            prompter.reportFailure(e);
+            throw e;
+        }
+    }
+
+    /** The profile's SSH fields; blanks stay null so ~/.ssh/config and the defaults decide. */
+    static SshTarget sshTarget(Profile profile) {
+        SshTarget.Builder target = SshTarget.builder(profile.host()).port(profile.port())
+                .user(profile.user().isEmpty() ? null : profile.user());
+        if (!profile.jumpHost().isEmpty()) {
+            target.jumpHosts(Arrays.stream(profile.jumpHost().split(",")).map(String::strip).toList());
+        }
+        switch (profile.auth()) {
+            case AGENT -> target.useAgent(true);
+            case KEY_FILE -> target.identityFile(expandHome(profile.keyFile())).identitiesOnly(true)
+                    .preferredAuthentications("publickey,keyboard-interactive,password");
+            case PASSWORD -> target.preferredAuthentications("password,keyboard-interactive");
+            case KEYBOARD_INTERACTIVE -> target.preferredAuthentications("keyboard-interactive,password");
+        }
+        return target.build();
+    }
+
+    static MoshServerOptions moshOptions(Profile profile) {
+        MoshOptions mosh = profile.mosh();
+        MoshServerOptions options = MoshServerOptions.defaults();
+        if (!mosh.serverCommand().isEmpty()) {
+            options = options.withServerCommand(mosh.serverCommand());
+        }
+        if (!mosh.locale().isEmpty()) {
+            options = options.withLocale(mosh.locale());
+        }
+        if (!mosh.udpPorts().isEmpty()) {
+            options = options.withServerPorts(UdpPortRange.parse(mosh.udpPorts()).orElseThrow(
+                    () -> new IllegalArgumentException("bad UDP port range " + mosh.udpPorts())));
+        }
+        if (!mosh.udpHostOverride().isEmpty()) {
+            options = options.withUdpHost(mosh.udpHostOverride());
+        }
+        if (mosh.udpPortOverride() != null) {
+            options = options.withUdpPort(mosh.udpPortOverride());
+        }
+        if (!profile.startupCommand().isBlank()) {
+            // mosh-server runs this instead of the login shell; the shell follows, as a startup command means
+            options = options.withCommand(List.of("sh", "-c", profile.startupCommand().strip()
+                    + "; exec \"${SHELL:-/bin/sh}\" -l"));
+        }
+        return options;
+    }
+
+    static TerminalSettings terminalSettings(Profile profile, AppSettings defaults) {
+        String family = profile.terminal().fontFamily().isEmpty() ? defaults.fontFamily()
+                : profile.terminal().fontFamily();
+        int size = profile.terminal().fontSize() != null ? profile.terminal().fontSize() : defaults.fontSize();
+        String schemeName = profile.terminal().colorScheme().isEmpty() ? defaults.colorScheme()
+                : profile.terminal().colorScheme();
+        ColorScheme scheme = ColorScheme.builtIn().stream().filter(s -> s.name().equalsIgnoreCase(schemeName))
+                .findFirst().orElse(ColorScheme.DARK);
+        return TerminalSettings.defaults().withFont(family, size).withScheme(scheme)
+                .withScrollback(defaults.scrollbackLines());
+    }
+
+    private static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(path.length() > 2 ? path.substring(2) : "");
+        }
+        return Path.of(path);
+    }
+
+    /** Profile kinds that reconnect in place (a Mosh tab reconnects by itself while its server lives). */
+    static boolean reconnectsInPlace(ConnectionKind kind) {
+        return kind == ConnectionKind.SSH;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tern.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.AuthMethod;
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.app.profile.MoshOptions;
+import dev.tern.app.profile.PredictionMode;
+import dev.tern.app.profile.Profile;
+import dev.tern.app.profile.TerminalOptions;
+import dev.tern.transport.ssh.MoshServerOptions;
+import dev.tern.transport.ssh.SshEnvironment;
+import dev.tern.transport.ssh.SshTarget;
+import dev.tern.transport.ssh.UdpPortRange;
+import dev.tern.widget.TerminalSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Profiles become real terminal-widget tabs: field mapping, a local shell tab, a failed SSH connect. */
+@ExtendWith(ApplicationExtension.class)
+class WidgetSessionLauncherTest {
+    @TempDir
+    Path home;
+
+    private final StackPane root = new StackPane();
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(root, 700, 420));
+        stage.show();
+    }
+
+    private static Profile profile(ConnectionKind kind, AuthMethod auth, String keyFile, String jump,
+                                   MoshOptions mosh, String startup) {
+        return new Profile(null, "p", "", kind, "build.example.org", 2222, "alice", auth, keyFile, jump, false,
+                mosh, startup, new TerminalOptions("", 17, "Light"));
+    }
+
+    @Test
+    void profileFieldsMapOntoTheSshTarget() {
+        SshTarget target = WidgetSessionLauncher.sshTarget(profile(ConnectionKind.SSH, AuthMethod.KEY_FILE,
+                "/keys/id_test", "bob@bastion:22, second", MoshOptions.DEFAULTS, ""));
+        assertEquals("build.example.org", target.host());
+        assertEquals(2222, target.port());
+        assertEquals("alice", target.user());
+        assertEquals(List.of(Path.of("/keys/id_test")), target.identityFiles());
+        assertEquals(Boolean.TRUE, target.identitiesOnly());
+        assertEquals(List.of("bob@bastion:22", "second"), target.jumpHosts());
+
+        SshTarget password = WidgetSessionLauncher.sshTarget(profile(ConnectionKind.SSH, AuthMethod.PASSWORD, "",
+                "", MoshOptions.DEFAULTS, ""));
+        assertTrue(password.preferredAuthentications().startsWith("password"));
+        SshTarget blankUser = WidgetSessionLauncher.sshTarget(Profile.remote("x", "", ConnectionKind.SSH, "", "h",
+                null));
+        assertEquals(null, blankUser.user(), "a blank user is left to ~/.ssh/config");
+        assertEquals(null, blankUser.port());
+    }
+
+    @Test
+    void moshOptionsMapOntoTheServerOptions() {
+        MoshOptions mosh = new MoshOptions("/opt/bin/mosh-server", "60001:60010", "relay.example.org", 61000,
+                PredictionMode.ALWAYS, true, "C.UTF-8");
+        MoshServerOptions options = WidgetSessionLauncher.moshOptions(profile(ConnectionKind.MOSH, AuthMethod.AGENT,
+                "", "", mosh, "tmux attach"));
+        assertEquals("/opt/bin/mosh-server", options.serverCommand());
+        assertEquals(Optional.of("C.UTF-8"), options.locale());
+        assertEquals(Optional.of(new UdpPortRange(60001, 60010)), options.serverPorts());
+        assertEquals(Optional.of("relay.example.org"), options.udpHost());
+        assertEquals(Optional.of(61000), options.udpPort());
+        assertEquals("sh", options.command().getFirst());
+        assertTrue(options.command().getLast().startsWith("tmux attach; exec"));
+        assertEquals("mosh-server", WidgetSessionLauncher.moshOptions(Profile.remote("x", "", ConnectionKind.MOSH,
+                "", "h", null)).serverCommand());
+    }
+
+    @Test
+    void terminalOptionsFallBackToTheAppDefaults() {
+        TerminalSettings own = WidgetSessionLauncher.terminalSettings(profile(ConnectionKind.MOSH, AuthMethod.AGENT,
+                "", "", MoshOptions.DEFAULTS, ""), AppSettings.DEFAULTS);
+        assertEquals(17, own.fontSize());
+        assertEquals("Light", own.scheme().name());
+        TerminalSettings inherited = WidgetSessionLauncher.terminalSettings(Profile.local("l"), new AppSettings(
+                "Monospaced", 12, "Dark", PredictionMode.ADAPTIVE, 2000, null));
+        assertEquals(12, inherited.fontSize());
+        assertEquals("Dark", inherited.scheme().name());
+        assertEquals(2000, inherited.scrollbackLines());
+    }
+
+    @Test
+    void aLocalProfileOpensARealShellTab(FxRobot robot) throws Exception {
+        WidgetSessionLauncher launcher = new WidgetSessionLauncher(SshEnvironment.isolated(home, "tester"));
+        SessionHandle[] session = new SessionHandle[1];
+        robot.interact(() -> {
+            session[0] = launcher.open(Profile.local("shell"), AppSettings.DEFAULTS, null);
+            root.getChildren().setAll(session[0].view());
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> session[0].state().get() == SessionState.CONNECTED);
+        robot.interact(session[0]::close);
+        assertEquals(SessionState.CLOSED, session[0].state().get());
+    }
+
+    @Test
+    void aRefusedSshConnectionFailsTheTabWithItsMessage(FxRobot robot) throws Exception {
+        WidgetSessionLauncher launcher = new WidgetSessionLauncher(SshEnvironment.isolated(home, "tester"));
+        Profile refused = Profile.remote("nobody home", "", ConnectionKind.SSH, "tester", "127.0.0.1", 1);
+        SessionHandle[] session = new SessionHandle[1];
+        robot.interact(() -> {
+            session[0] = launcher.open(refused, AppSettings.DEFAULTS, null);
+            root.getChildren().setAll(session[0].view());
+        });
+        // the view publishes its closing sentence right after its state: wait for both
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session[0].state().get() == SessionState.FAILED
+                && session[0].failure().get().toLowerCase(java.util.Locale.ROOT).contains("refused"));
+        assertFalse(session[0].failure().get().endsWith("…"), session[0].failure().get());
+        assertTrue(session[0].canReconnect(), "a failed tab offers Retry");
+        robot.interact(session[0]::close);
+    }
+}

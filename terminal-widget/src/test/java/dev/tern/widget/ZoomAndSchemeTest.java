@@ -1,0 +1,72 @@
+package dev.tern.widget;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class ZoomAndSchemeTest {
+    private TerminalView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
+        stage.setScene(new Scene(view, 800, 480));
+        stage.show();
+        view.requestTerminalFocus();
+    }
+
+    @AfterEach
+    void closeView(FxRobot robot) {
+        robot.interact(view::close);
+    }
+
+    @Test
+    void ctrlPlusMinusAndZeroZoomTheFont(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        int columns = view.textBuffer().getWidth();
+        robot.interact(view::requestTerminalFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        Eventually.until(Duration.ofSeconds(5), () -> view.textBuffer().getWidth() < columns,
+                () -> "width " + view.textBuffer().getWidth() + " zoom " + view.zoom() + " font " + view.settings().fontSize());
+        assertEquals(1.2, view.zoom(), 1e-9);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        Eventually.until(Duration.ofSeconds(5), () -> view.textBuffer().getWidth() == columns,
+                () -> "width " + view.textBuffer().getWidth() + " zoom " + view.zoom() + " font " + view.settings().fontSize());
+        // JediTermFX rounds the cell width to whole pixels, so one 10 % step may keep the column count
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        Eventually.until(Duration.ofSeconds(5), () -> view.textBuffer().getWidth() > columns,
+                () -> "width " + view.textBuffer().getWidth() + " zoom " + view.zoom() + " font " + view.settings().fontSize());
+        assertEquals(0.8, view.zoom(), 1e-9);
+        // the shell follows the new size, and the keys did not reach it
+        robot.write("stty size");
+        robot.type(KeyCode.ENTER);
+        Eventually.until(Duration.ofSeconds(5), () -> view.screenText().contains(
+                view.textBuffer().getHeight() + " " + view.textBuffer().getWidth()), view::screenText);
+        assertTrue(view.screenText().startsWith("$ stty size"), view.screenText());
+    }
+
+    @Test
+    void switchingToTheLightSchemeRepaintsTheOpenView(FxRobot robot) throws Exception {
+        Eventually.screenContains(view, "$ ");
+        robot.interact(() -> view.setSettings(view.settings().withScheme(ColorScheme.LIGHT)));
+        Thread.sleep(200);
+        BufferedImage[] shot = new BufferedImage[1];
+        robot.interact(() -> shot[0] = Screenshots.take(view));
+        Screenshots.save(shot[0], "light-scheme");
+        int corner = shot[0].getRGB(shot[0].getWidth() / 2, shot[0].getHeight() - 20) & 0xFFFFFF;
+        assertEquals(ColorScheme.LIGHT.background(), corner, Integer.toHexString(corner));
+    }
+}
