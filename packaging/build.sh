@@ -49,6 +49,7 @@ if [ -n "$want_rpm" ]; then
 fi
 
 started=$SECONDS
+rm -f "$TARGET"/*.deb "$TARGET"/*.rpm  # no stale bundle of an older app-image stays next to the new ones
 tern_pkg_build_app_image
 
 # jpackage's resource dir: our desktop entries and maintainer scripts (packaging/linux/) plus the icon under the
@@ -64,7 +65,6 @@ cp "$ICON" "$RESOURCES/$TERN_CLI_NAME.png"
 linux_package() {  # $1 = deb|rpm, then type-specific options
   local type=$1
   shift
-  rm -f "$TARGET"/*."$type"
   tern_pkg_log "jpackage $type..."
   local t0=$SECONDS
   tern_pkg_locked "$JPACKAGE" --type "$type" --app-image "$IMAGE" --name "$TERN_NAME" --linux-package-name tern \

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by packaging/build.sh, packaging/windows/build-msi.sh and packaging/macos/build-dmg.sh: the steps every
 # platform shares. Stage the jars, jlink a trimmed runtime, jpackage an app-image with the GUI launcher and the
 # `tern` CLI launcher, then record a JDK 25 AOT cache with a training run. The installers are built from that
@@ -21,7 +22,7 @@ TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.secu
 # --strip-native-commands is left out on purpose: writing the AOT cache starts the runtime's own bin/java.
 # No --compress: a compressed modules file costs start time (see docs/stack.md section 9).
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
-TERN_JAVA_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED)
+TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
 TERN_AOT_FILE="tern.aot"
 
 tern_pkg_fail() {
@@ -141,10 +142,19 @@ tern_pkg_fx_jars() {
 
 # packaging/target/input: the app jar and every non-JavaFX runtime jar (they go on the class path; JavaFX goes
 # into the runtime image as modules).
+# packaging/target/fx-modules: the platform's JavaFX jars, for jlink. Copied while holding the shared lock, so a
+# Maven build running at the same time cannot hand over a half-copied app/target/lib.
 tern_pkg_stage_input() {
   INPUT="$TARGET/input"
-  rm -rf "$INPUT"
-  mkdir -p "$INPUT"
+  FX_MODULES="$TARGET/fx-modules"
+  rm -rf "$INPUT" "$FX_MODULES"
+  mkdir -p "$INPUT" "$FX_MODULES"
+  local locked=""
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>>/tmp/tern-mvn.lock
+    flock 9
+    locked=1
+  fi
   cp "$APP_JAR" "$INPUT/"
   local jar
   for jar in "$APP_LIB"/*.jar; do
@@ -153,7 +163,10 @@ tern_pkg_stage_input() {
       *) cp "$jar" "$INPUT/" ;;
     esac
   done
-  tern_pkg_log "staged $(ls "$INPUT" | wc -l | tr -d ' ') jars in ${INPUT#"$ROOT"/}"
+  while IFS= read -r jar; do cp "$jar" "$FX_MODULES/"; done < <(tern_pkg_fx_jars)
+  [ -n "$locked" ] && { flock -u 9; exec 9>&-; }
+  [ "$(ls "$FX_MODULES" | wc -l)" -ge 3 ] || tern_pkg_fail "no platform JavaFX jars (javafx-*-<platform>.jar) in $APP_LIB; rebuild the app on this OS"
+  tern_pkg_log "staged $(ls "$INPUT" | wc -l | tr -d ' ') jars in ${INPUT#"$ROOT"/}, $(ls "$FX_MODULES" | wc -l | tr -d ' ') JavaFX jars"
 }
 
 # packaging/target/runtime: jlink with only TERN_MODULES. JavaFX's native libraries are kept out of the modules
@@ -161,16 +174,13 @@ tern_pkg_stage_input() {
 # unpacking them into ~/.openjfx/cache on first start.
 tern_pkg_runtime() {
   RUNTIME="$TARGET/runtime"
-  local fxdir="$TARGET/fx-modules" natives="$TARGET/fx-natives"
-  rm -rf "$RUNTIME" "$fxdir" "$natives"
-  mkdir -p "$fxdir" "$natives"
-  local jar count=0
-  while IFS= read -r jar; do
-    cp "$jar" "$fxdir/"
+  local fxdir="$FX_MODULES" natives="$TARGET/fx-natives"
+  rm -rf "$RUNTIME" "$natives"
+  mkdir -p "$natives"
+  local jar
+  for jar in "$fxdir"/*.jar; do
     (cd "$natives" && "$JAR" xf "$(tern_pkg_native_path "$jar")")
-    count=$((count + 1))
-  done < <(tern_pkg_fx_jars)
-  [ "$count" -ge 3 ] || tern_pkg_fail "no platform JavaFX jars (javafx-*-<platform>.jar) in $APP_LIB; rebuild the app on this OS"
+  done
 
   tern_pkg_log "jlink: $TERN_MODULES"
   tern_pkg_locked "$JLINK" --module-path "$(tern_pkg_native_path "$fxdir")" --add-modules "$TERN_MODULES" \
@@ -217,6 +227,10 @@ tern_pkg_app_image() {
 
 tern_pkg_cfg() {  # the .cfg file jpackage wrote for launcher $1
   printf '%s/%s.cfg' "$IMAGE_APP" "$1"
+}
+
+tern_pkg_cfg_add() {  # appends line $2 to the .cfg file $1, with the line ending jpackage used (CRLF on Windows)
+  if [ "$TERN_OS" = windows ]; then printf '%s\r\n' "$2" >> "$1"; else printf '%s\n' "$2" >> "$1"; fi
 }
 
 # Waits until the launched training run ($1 = pid) exits by itself; closes its window when the app has no
@@ -270,11 +284,12 @@ tern_pkg_train_aot() {
   local cfg log rc=0
   cfg="$(tern_pkg_cfg "$TERN_NAME")"
   log="$TARGET/aot-training.log"
+  # the options are appended, so [JavaOptions] must be the file's last section
+  [ "$(grep '^\[' "$cfg" | tail -1 | tr -d '\r')" = "[JavaOptions]" ] \
+    || tern_pkg_fail "[JavaOptions] is not the last section of $cfg; the AOT options cannot be appended"
   cp "$cfg" "$cfg.orig"
-  {
-    echo "java-options=-XX:AOTCacheOutput=\$APPDIR/$TERN_AOT_FILE"
-    echo "java-options=-Dtern.startupProbe=exit"
-  } >> "$cfg"
+  tern_pkg_cfg_add "$cfg" "java-options=-XX:AOTCacheOutput=\$APPDIR/$TERN_AOT_FILE"
+  tern_pkg_cfg_add "$cfg" "java-options=-Dtern.startupProbe=exit"
   tern_pkg_log "AOT training run (opens the window once)..."
   local started=$SECONDS
   "$GUI_LAUNCHER" > "$log" 2>&1 &
@@ -295,7 +310,7 @@ tern_pkg_train_aot() {
   fi
   local launcher
   for launcher in "$TERN_NAME" "$TERN_CLI_NAME"; do
-    echo "java-options=-XX:AOTCache=\$APPDIR/$TERN_AOT_FILE" >> "$(tern_pkg_cfg "$launcher")"
+    tern_pkg_cfg_add "$(tern_pkg_cfg "$launcher")" "java-options=-XX:AOTCache=\$APPDIR/$TERN_AOT_FILE"
   done
   tern_pkg_log "AOT cache: $(du -h "$IMAGE_APP/$TERN_AOT_FILE" | cut -f1) in $((SECONDS - started)) s ($(grep -o 'first-frame-ms=[0-9]*' "$log" || echo 'no probe output'))"
 }

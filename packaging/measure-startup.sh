@@ -129,24 +129,24 @@ fi
 echo "measure: $RUNS runs per variant on $DISPLAY (Xvfb, software rendering), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 one_run aot >/dev/null # warm the page cache; not counted
 declare -A runs
-for i in $(seq "$RUNS"); do
+for _ in $(seq "$RUNS"); do
   for variant in "${variants[@]}"; do
     runs[$variant]+="$(one_run "$variant") "
   done
 done
 declare -A cli
-for i in $(seq "$RUNS"); do
+for _ in $(seq "$RUNS"); do
   for variant in "${cli_variants[@]}"; do cli[$variant]+="$(cli_run "$variant") "; done
 done
 
-printf '%-34s %-8s %s\n' "start to first frame (ms)" median "runs (sorted)"
+printf '%-34s %-8s %-6s %s\n' "start to first frame (ms)" median min "runs (sorted)"
 for variant in "${variants[@]}"; do
   sorted="$(tr ' ' '\n' <<<"${runs[$variant]}" | grep . | sort -n | tr '\n' ' ')"
-  printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
+  printf '%-34s %-8s %-6s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "${sorted%% *}" "$sorted"
 done
-printf '%-34s %-8s %s\n' "tern --help, wall (ms)" median "runs (sorted)"
+printf '%-34s %-8s %-6s %s\n' "tern --help, wall (ms)" median min "runs (sorted)"
 for variant in "${cli_variants[@]}"; do
   sorted="$(tr ' ' '\n' <<<"${cli[$variant]}" | grep . | sort -n | tr '\n' ' ')"
-  printf '%-34s %-8s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "$sorted"
+  printf '%-34s %-8s %-6s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "${sorted%% *}" "$sorted"
 done
 echo "measure: load after the runs $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -126,4 +126,18 @@ class HistoryTest {
         assertFalse(view.screenText().contains("full-screen"), view.screenText());
         assertHistoryIsExactly(100);
     }
+
+    @Test
+    void shrinkingTheWindowKeepsTheNewestLinesAndTheHistoryExact(FxRobot robot) {
+        int lines = 200;
+        play(robot, ScriptedConnector.seqLines(lines), 4096, 1);
+        Eventually.screenContains(view, "\n" + lines + " ");
+        assertHistoryIsExactly(lines);
+        robot.interact(() -> stage.setHeight(stage.getHeight() - 120));
+        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getRows() == view.textBuffer().getHeight(),
+                () -> view.terminalSize() + " vs " + view.textBuffer().getHeight());
+        sleep(200);
+        Eventually.screenContains(view, "\n" + lines + " ");
+        assertHistoryIsExactly(lines);
+    }
 }

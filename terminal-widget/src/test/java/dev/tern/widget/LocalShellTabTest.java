@@ -63,7 +63,7 @@ class LocalShellTabTest {
         });
         Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
                 () -> "size " + view.terminalSize());
-        var size = view.terminalSize();
+        var size = Eventually.settledSize(view);
         robot.interact(view::requestTerminalFocus);
         robot.write("stty size");
         robot.type(KeyCode.ENTER);

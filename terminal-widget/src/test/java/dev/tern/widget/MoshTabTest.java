@@ -71,7 +71,7 @@ class MoshTabTest {
         });
         Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
                 () -> "size " + view.terminalSize());
-        var size = view.terminalSize();
+        var size = Eventually.settledSize(view);
         robot.interact(view::requestTerminalFocus);
         robot.write("stty size");
         robot.type(KeyCode.ENTER);

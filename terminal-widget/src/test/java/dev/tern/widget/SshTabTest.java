@@ -80,7 +80,7 @@ class SshTabTest {
         });
         Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
                 () -> "size " + view.terminalSize());
-        var size = view.terminalSize();
+        var size = Eventually.settledSize(view);
         robot.interact(view::requestTerminalFocus);
         robot.write("stty size");
         robot.type(KeyCode.ENTER);
@@ -91,6 +91,30 @@ class SshTabTest {
         Eventually.until(Duration.ofSeconds(10), () -> view.stateProperty().get() == ConnectionState.CLOSED,
                 () -> String.valueOf(view.stateProperty().get()));
         assertEquals("Remote shell exited with code 0.", view.messageProperty().get());
+    }
+
+    /** The whole Mosh start: SSH login, mosh-server started by the bootstrap, then our UDP session. */
+    @Test
+    void moshTabOverSshLogin(FxRobot robot, SshServer server, @TempDir Path home) {
+        SshTarget target = SshTarget.builder(server.host()).port(server.port()).user(server.user())
+                .knownHostsFile(server.knownHosts()).strictHostKeyChecking(StrictHostKeyChecking.YES)
+                .useAgent(false).identitiesOnly(true).identityFiles(List.of(server.ed25519Key())).build();
+        var connector = new dev.tern.widget.connect.MoshConnector("mosh " + server.user(),
+                dev.tern.widget.connect.MoshConnector.overSsh(progress -> SshConnector.connect(
+                        ConnectSpecResolver.forEnvironment(SshEnvironment.isolated(home, "t")).resolve(target),
+                        Prompter.refusing(), progress), dev.tern.transport.ssh.MoshServerOptions.defaults()));
+        robot.interact(() -> {
+            view = new TerminalView(connector, TerminalSettings.defaults());
+            stage.setScene(new Scene(view, 800, 480));
+            stage.show();
+            view.requestTerminalFocus();
+        });
+        Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
+                () -> view.stateProperty().get() + " " + view.messageProperty().get());
+        robot.interact(view::requestTerminalFocus);
+        robot.write("echo $((6*7))-over-ssh");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "42-over-ssh");
     }
 
     @Test

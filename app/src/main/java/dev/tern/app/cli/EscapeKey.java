@@ -46,10 +46,12 @@ public final class EscapeKey {
 
     /** How the quit hint names the key: {@code Ctrl-^} for a control key, {@code "x"} for a printable one. */
     public String name() {
-        if (key < 0) {
-            return "";
-        }
-        return key < 32 ? "Ctrl-" + (char) (key + 64) : "\"" + (char) key + "\"";
+        return key < 0 ? "" : forNotices().name();
+    }
+
+    /** The key as the notification engine names it (the default key when the escape key is disabled). */
+    public dev.tern.transport.predict.EscapeKey forNotices() {
+        return key < 0 ? dev.tern.transport.predict.EscapeKey.DEFAULT : new dev.tern.transport.predict.EscapeKey(key);
     }
 
     public boolean enabled() {
@@ -58,7 +60,7 @@ public final class EscapeKey {
 
     /** The help text shown while the escape key is pending. */
     public String helpText() {
-        return "Commands: Ctrl-Z suspends, \".\" quits, \"" + (char) passKey + "\" gives literal " + name();
+        return forNotices().help();
     }
 
     public boolean pending() {

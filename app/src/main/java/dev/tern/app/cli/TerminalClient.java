@@ -7,12 +7,12 @@ import dev.tern.transport.session.CloseReason;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.session.SessionOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jline.terminal.Size;
@@ -35,7 +35,7 @@ final class TerminalClient {
 
     private final LocalTerminal terminal;
     private final EscapeKey escapeKey;
-    private final DisplayOverlay overlay;
+    private final SessionOptions options;
     private final FrameRenderer renderer = FrameRenderer.clientRole();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -46,10 +46,13 @@ final class TerminalClient {
     private MoshSession session;
     private Framebuffer lastDrawn;
 
-    TerminalClient(LocalTerminal terminal, EscapeKey escapeKey, DisplayOverlay overlay) {
+    private boolean helpShown;
+    private long lastPaintNanos;
+
+    TerminalClient(LocalTerminal terminal, EscapeKey escapeKey, SessionOptions options) {
         this.terminal = terminal;
         this.escapeKey = escapeKey;
-        this.overlay = overlay;
+        this.options = options.withEscapeKey(escapeKey.forNotices());
     }
 
     /** Runs a session with the server until it ends; returns the process exit code. */
@@ -60,7 +63,7 @@ final class TerminalClient {
         CloseReason reason;
         try {
             terminal.write(renderer.newFrame(false, lastDrawn, lastDrawn));
-            session = MoshSession.start(server, key, size.getColumns(), size.getRows(), new Listener());
+            session = MoshSession.start(server, key, size.getColumns(), size.getRows(), options, new Listener());
             terminal.onResize(() -> {
                 pendingResize = terminal.size();
                 wake();
@@ -90,8 +93,12 @@ final class TerminalClient {
                 pendingResize = null;
                 session.resize(resize.getColumns(), resize.getRows());
             }
+            long sincePaint = System.nanoTime() - lastPaintNanos;
+            if (sincePaint < MIN_FRAME_GAP.toNanos()) {
+                sleep(Duration.ofNanos(MIN_FRAME_GAP.toNanos() - sincePaint));
+            }
             paint();
-            sleep(MIN_FRAME_GAP);
+            lastPaintNanos = System.nanoTime();
         }
         paint();
     }
@@ -106,10 +113,10 @@ final class TerminalClient {
         } finally {
             lock.unlock();
         }
-        RemoteScreen remote = session.screen();
-        Framebuffer serverFrame = remote != null ? remote.framebuffer()
-                : new Framebuffer(lastDrawn.width(), lastDrawn.height());
-        Framebuffer next = overlay.apply(serverFrame, Instant.now());
+        Framebuffer next = session.displayFrame();
+        if (next == null) {
+            next = new Framebuffer(lastDrawn.width(), lastDrawn.height());
+        }
         boolean sameSize = next.width() == lastDrawn.width() && next.height() == lastDrawn.height();
         String bytes = renderer.newFrame(!fullRepaint && sameSize, lastDrawn, next);
         if (!bytes.isEmpty()) {
@@ -130,8 +137,9 @@ final class TerminalClient {
                     }
                 }
             } catch (IOException e) {
-                // stdin is gone: like mosh, leave ("Exiting...")
+                // stdin is gone: like mosh, leave
             }
+            session.showMessage("Exiting...", true, true);
             session.shutdown();
         });
         reader.setUncaughtExceptionHandler((thread, error) -> session.shutdown());
@@ -139,6 +147,14 @@ final class TerminalClient {
 
     private void typed(byte[] buffer, int length) {
         EscapeKey.Result result = escapeKey.feed(buffer, length);
+        if (result.helpShown() != helpShown) {
+            helpShown = result.helpShown();
+            if (helpShown) {
+                session.showMessage(escapeKey.helpText(), true, false);
+            } else {
+                session.clearMessage();
+            }
+        }
         if (result.toSend().length > 0) {
             session.type(result.toSend());
             for (byte b : result.toSend()) {
@@ -148,12 +164,16 @@ final class TerminalClient {
             }
         }
         switch (result.action()) {
-            case QUIT -> session.shutdown();
+            case QUIT -> {
+                session.showMessage("Exiting on user request...", true, true);
+                session.shutdown();
+            }
             case SUSPEND -> suspend();
             case NONE -> {
             }
         }
-        wake();
+        // no wake() here: the session composes the predicted frame on its own thread and announces it through
+        // displayChanged; painting now would only show the frame from before the key
     }
 
     private void suspend() {
@@ -234,6 +254,11 @@ final class TerminalClient {
         @Override
         public void screenChanged(RemoteScreen screen) {
             everConnected = true;
+            wake();
+        }
+
+        @Override
+        public void displayChanged(Framebuffer display) {
             wake();
         }
 

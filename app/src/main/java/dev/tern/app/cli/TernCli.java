@@ -1,6 +1,9 @@
 package dev.tern.app.cli;
 
 import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.predict.DisplayPreference;
+import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectSpec;
 import dev.tern.transport.ssh.ConnectSpecResolver;
@@ -44,8 +47,14 @@ public final class TernCli implements Callable<Integer> {
 
     enum Family { inet, inet6, auto, all, prefer_inet, prefer_inet6 }
 
-    @Option(names = "--predict", paramLabel = "MODE", description = "local echo: adaptive (default), always, never, experimental")
     Predict predict = Predict.adaptive;
+    private boolean predictGiven;
+
+    @Option(names = "--predict", paramLabel = "MODE", description = "local echo: adaptive (default), always, never, experimental")
+    void setPredict(Predict value) {
+        predict = value;
+        predictGiven = true;
+    }
 
     @Option(names = {"-a"}, description = "same as --predict=always")
     boolean predictAlways;
@@ -266,14 +275,38 @@ public final class TernCli implements Callable<Integer> {
                 return 2;
             }
             EscapeKey escapeKey = EscapeKey.fromEnvironment(System.getenv("MOSH_ESCAPE_KEY"));
-            return new TerminalClient(terminal, escapeKey, DisplayOverlay.NONE).run(target, key, err, out);
+            SessionOptions options = SessionOptions.CLI.withPrediction(predictionSettings());
+            if (System.getenv("MOSH_TITLE_NOPREFIX") != null) {
+                options = options.withTitlePrefix("");
+            }
+            return new TerminalClient(terminal, escapeKey, options).run(target, key, err, out);
         } finally {
             terminal.dispose();
         }
     }
 
     Predict effectivePredict() {
-        return predictAlways ? Predict.always : predictNever ? Predict.never : predict;
+        if (predictAlways) {
+            return Predict.always;
+        }
+        if (predictNever) {
+            return Predict.never;
+        }
+        // like mosh-client, which the mosh wrapper configures through the environment
+        String fromEnvironment = System.getenv("MOSH_PREDICTION_DISPLAY");
+        if (!predictGiven && fromEnvironment != null) {
+            try {
+                return Predict.valueOf(fromEnvironment.trim().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // mosh-client falls back to the default too
+            }
+        }
+        return predict;
+    }
+
+    private PredictionSettings predictionSettings() {
+        boolean overwrite = predictOverwrite || "yes".equalsIgnoreCase(System.getenv("MOSH_PREDICTION_OVERWRITE"));
+        return new PredictionSettings(DisplayPreference.parse(effectivePredict().name()), overwrite);
     }
 
     /** Accepts mosh's spellings with a dash (prefer-inet) as well. */

@@ -62,6 +62,7 @@ final class FormGrid extends GridPane {
         Label note = new Label(text);
         note.getStyleClass().add("form-note");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return note;
     }
 }

@@ -524,7 +524,8 @@ public final class MainWindow implements SidebarActions {
         return chooser;
     }
 
-    private void openSettings() {
+    /** The settings dialog; saved settings apply at once (theme) or to tabs opened from now on. */
+    public void openSettings() {
         AppSettings before = store.current().settings();
         new SettingsDialog(stage, before, monospaceFonts(), COLOR_SCHEMES).showAndWait().ifPresent(settings -> {
             if (apply(ProfileEdits.settings(settings))) {

@@ -121,8 +121,13 @@ public final class SessionTab extends Tab {
         spinner.setPrefSize(36, 36);
         Label step = new Label();
         step.getStyleClass().add("connect-step");
-        step.textProperty().bind(Bindings.createStringBinding(() -> session.progress().get().isEmpty()
-                ? "Connecting to " + profile.target() + "…" : session.progress().get() + "…", session.progress()));
+        step.textProperty().bind(Bindings.createStringBinding(() -> {
+            String progress = session.progress().get().strip();
+            if (progress.isEmpty()) {
+                return "Connecting to " + profile.target() + "…";
+            }
+            return progress.endsWith("…") ? progress : progress + "…";
+        }, session.progress()));
         VBox panel = new VBox(12, spinner, step);
         panel.setAlignment(Pos.CENTER);
         panel.getStyleClass().add("connecting-panel");

@@ -43,11 +43,13 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         scrollback.setId("settings-scrollback");
         theme.getItems().addAll(ThemeChoice.values());
         theme.setValue(current.theme());
+        theme.setId("settings-theme");
 
         FormGrid form = new FormGrid();
         form.addWide(FormGrid.heading("Terminal defaults"));
         form.add("Font", font);
         Label sizeError = form.add("Font size", fontSize);
+        sizeError.setId("settings-font-size-error");
         form.add("Colour scheme", scheme);
         form.add("Prediction", prediction);
         Label scrollbackError = form.add("Scrollback lines", scrollback);
@@ -57,6 +59,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         getDialogPane().setPrefWidth(480);
 
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("settings-ok");
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             sizeError.setText(number(fontSize.getText(), 6, 72) == null ? "A size from 6 to 72" : "");
             scrollbackError.setText(number(scrollback.getText(), 100, 1_000_000) == null

@@ -129,6 +129,14 @@ class WidgetSessionLauncherTest {
                 && session[0].failure().get().toLowerCase(java.util.Locale.ROOT).contains("refused"));
         assertFalse(session[0].failure().get().endsWith("…"), session[0].failure().get());
         assertTrue(session[0].canReconnect(), "a failed tab offers Retry");
+
+        javafx.scene.Node before = ((StackPane) session[0].view()).getChildren().getFirst();
+        robot.interact(session[0]::reconnect);
+        assertTrue(((StackPane) session[0].view()).getChildren().getFirst() != before,
+                "a retry connects again with a fresh terminal in the same tab");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session[0].state().get() == SessionState.FAILED
+                && session[0].failure().get().toLowerCase(java.util.Locale.ROOT).contains("refused"));
         robot.interact(session[0]::close);
+        assertEquals(SessionState.CLOSED, session[0].state().get());
     }
 }

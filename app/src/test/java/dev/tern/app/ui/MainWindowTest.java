@@ -209,6 +209,26 @@ class MainWindowTest {
     }
 
     @Test
+    void exportThenImportAddsCopiesWithoutTouchingTheOriginals(FxRobot robot) {
+        Path export = configDir.resolve("exported/tern-profiles.json");
+        onFx(() -> {
+            window.exportProfiles(export);
+            return null;
+        });
+        assertTrue(window.notices().message().contains("Exported 4 profiles"), window.notices().message());
+        onFx(() -> {
+            window.importProfiles(export);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> names = visibleNames();
+        assertEquals(8, names.size(), names.toString());
+        assertEquals(2, names.stream().filter("build"::equals).count());
+        assertEquals(8, window.sidebar().visibleProfiles().stream().map(Profile::id).distinct().count(),
+                "imported copies get their own ids");
+    }
+
+    @Test
     void importsHostsFromAnSshConfigFileIntoTheirOwnGroup(FxRobot robot) throws IOException {
         Path config = Files.createDirectories(configDir.resolve("home/.ssh")).resolve("config");
         Files.writeString(config, "Host *\n  User x\nHost gitlab-runner\n  HostName 10.1.2.3\n  User ci\n"

@@ -1,12 +1,17 @@
 package dev.tern.widget.connect;
 
 import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.screen.Framebuffer;
 import dev.tern.transport.session.CloseReason;
 import dev.tern.transport.session.ConnectionStatus;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
+import dev.tern.transport.ssh.MoshBootstrap;
+import dev.tern.transport.ssh.MoshServerOptions;
+import dev.tern.transport.ssh.SshConnection;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,6 +25,18 @@ public final class MoshConnector implements TerminalConnector {
     @FunctionalInterface
     public interface Bootstrap {
         MoshServerAddress start(ConnectProgress progress) throws Exception;
+    }
+
+    /**
+     * mosh's usual start: log in over SSH, start mosh-server there, and drop the SSH connection, which the UDP
+     * session does not need.
+     */
+    public static Bootstrap overSsh(SshShellConnector.Login login, MoshServerOptions options) {
+        return progress -> {
+            try (SshConnection connection = login.connect(progress)) {
+                return MoshServerAddress.of(MoshBootstrap.start(connection, options, progress));
+            }
+        };
     }
 
     private final String name;
@@ -65,7 +82,7 @@ public final class MoshConnector implements TerminalConnector {
             }
             l.state(ConnectionState.CONNECTING, "Waiting for the first reply from " + server.udpTarget() + "…");
             MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
-                    wantedRows, new SessionEvents());
+                    wantedRows, SessionOptions.GUI, new SessionEvents());
             session = s;
             if (ended.get()) {
                 s.close();
@@ -79,11 +96,15 @@ public final class MoshConnector implements TerminalConnector {
     private final class SessionEvents implements MoshSessionListener {
         @Override
         public void screenChanged(RemoteScreen screen) {
-            ConnectorListener l = listener;
             if (sawScreen.compareAndSet(false, true)) {
-                l.state(ConnectionState.CONNECTED, "");
+                listener.state(ConnectionState.CONNECTED, "");
             }
-            l.frame(screen.framebuffer());
+        }
+
+        /** The server's screen with local echo predictions over it; the banner is the view's, not in the frame. */
+        @Override
+        public void displayChanged(Framebuffer display) {
+            listener.frame(display);
         }
 
         @Override

@@ -47,21 +47,37 @@ public final class StreamScreen implements ScreenSource {
 
     public void resize(int columns, int rows) {
         synchronized (lock) {
-            emulator.resize(columns, rows);
+            resizeKeepingCursor(columns, rows);
         }
         changed.run();
+    }
+
+    /**
+     * Mosh's resize keeps the top rows and cuts the bottom ones, which would cut away a shell's prompt and the
+     * newest output. A local terminal instead scrolls the screen up first, as xterm does, so that the cursor row
+     * stays visible and the rows that leave the top stay in the history. Only done when the whole screen is the
+     * scroll region of the primary screen; a full-screen program redraws itself after the resize anyway.
+     */
+    private void resizeKeepingCursor(int columns, int rows) {
+        Framebuffer fb = emulator.framebuffer();
+        int overflow = fb.cursorRow() - (rows - 1);
+        boolean wholeScreenRegion = fb.scrollTop() == 0 && fb.scrollBottom() == fb.height() - 1;
+        if (overflow > 0 && rows < fb.height() && wholeScreenRegion && !emulator.alternateScreenActive()) {
+            String scrollUp = "\033[" + fb.height() + ";1H" + "\n".repeat(overflow)
+                    + "\033[" + rows + ";" + (fb.cursorCol() + 1) + "H";
+            // the widget has already moved the same top rows into its history when it shrank, so they are not
+            // collected again
+            emulator.setScrollbackSink(null);
+            emulator.write(scrollUp.getBytes(StandardCharsets.US_ASCII));
+            emulator.setScrollbackSink(scrolledOff);
+        }
+        emulator.resize(columns, rows);
     }
 
     @Override
     public void viewResized(int columns, int rows) {
         synchronized (lock) {
-            emulator.resize(columns, rows);
-        }
-    }
-
-    public Framebuffer snapshot() {
-        synchronized (lock) {
-            return emulator.snapshot();
+            resizeKeepingCursor(columns, rows);
         }
     }
 

@@ -2,7 +2,11 @@ package dev.tern.transport.session;
 
 import dev.tern.transport.crypto.SessionKey;
 
+import dev.tern.transport.predict.Notice;
+import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.screen.Framebuffer;
 import java.io.IOException;
+import java.util.Optional;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,19 +36,30 @@ public final class MoshSession implements AutoCloseable {
      */
     public static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
                                     MoshSessionListener listener) throws IOException {
-        return start(server, key, width, height, listener, SessionLoop.CONNECT_TIMEOUT);
+        return start(server, key, width, height, SessionOptions.GUI, listener);
+    }
+
+    /** Like {@link #start(InetSocketAddress, SessionKey, int, int, MoshSessionListener)}, with overlay options. */
+    public static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                                    SessionOptions options, MoshSessionListener listener) throws IOException {
+        return start(server, key, width, height, options, listener, SessionLoop.CONNECT_TIMEOUT);
     }
 
     static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
                              MoshSessionListener listener, int connectTimeoutMillis) {
+        return start(server, key, width, height, SessionOptions.GUI, listener, connectTimeoutMillis);
+    }
+
+    static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                             SessionOptions options, MoshSessionListener listener, int connectTimeoutMillis) {
         if (server.isUnresolved()) {
             throw new IllegalArgumentException("server address must be resolved: " + server);
         }
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("terminal size must be positive");
         }
-        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, listener,
-                connectTimeoutMillis));
+        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, options,
+                listener, connectTimeoutMillis));
         session.thread.start();
         return session;
     }
@@ -53,6 +68,33 @@ public final class MoshSession implements AutoCloseable {
     public void type(byte[] keys) {
         byte[] copy = keys.clone();
         loop.submit(l -> l.type(copy));
+    }
+
+    /** Changes local echo mode or overwrite while connected. */
+    public void setPredictionSettings(PredictionSettings settings) {
+        loop.submit(l -> l.setPredictionSettings(settings));
+    }
+
+    /**
+     * Shows a message in the notification bar/banner, as mosh does for its escape-key help or "Exiting on user
+     * request...". A permanent message stays until {@link #clearMessage()}; others expire after a second.
+     */
+    public void showMessage(String text, boolean permanent, boolean withQuitHint) {
+        loop.submit(l -> l.showMessage(text, permanent, withQuitHint));
+    }
+
+    public void clearMessage() {
+        loop.submit(SessionLoop::clearMessage);
+    }
+
+    /** The frame to show now (server screen plus overlays); a blank frame before the first server state. */
+    public Framebuffer displayFrame() {
+        return loop.latestDisplay();
+    }
+
+    /** The connection notice ("Last contact 12 seconds ago.", ...) as data, or empty while all is well. */
+    public Optional<Notice> notice() {
+        return loop.latestNotice();
     }
 
     /** Tells the server the window now has {@code width} columns and {@code height} rows. */

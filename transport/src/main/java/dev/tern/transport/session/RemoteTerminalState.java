@@ -77,4 +77,9 @@ public final class RemoteTerminalState implements IncomingState<RemoteTerminalSt
     public long echoAck() {
         return echoAck;
     }
+
+    /** The state's emulator itself, for drawing overlays on a copy; never to be written to. */
+    Emulator emulator() {
+        return emulator;
+    }
 }

@@ -1,6 +1,11 @@
 package dev.tern.transport.session;
 
 import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.predict.ConnectionWatch;
+import dev.tern.transport.predict.Notice;
+import dev.tern.transport.predict.OverlayComposer;
+import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.screen.Framebuffer;
 import dev.tern.transport.session.SessionStats.Counter;
 import dev.tern.transport.ssp.SspSender;
 import dev.tern.transport.wire.Mtu;
@@ -52,6 +57,14 @@ final class SessionLoop implements Runnable {
     private volatile ConnectionStatus latestStatus =
             new ConnectionStatus(Duration.ofMillis((long) RttEstimator.INITIAL_SRTT), Optional.empty(), Optional.empty());
     private volatile InetSocketAddress localAddress;
+    private volatile Framebuffer latestDisplay;
+    private volatile Optional<Notice> latestNotice = Optional.empty();
+    private final SessionOptions options;
+    /** Predictions and notifications; confined to the I/O thread except {@code setSettings}. */
+    private OverlayComposer overlays;
+    private ConnectionWatch connectionWatch;
+    private boolean displayDirty = true;
+    private long overlaysDueAt;
 
     // confined to the I/O thread
     private long now;
@@ -66,8 +79,9 @@ final class SessionLoop implements Runnable {
     private ConnectionStatus statusPending;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
 
-    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, MoshSessionListener listener,
-                int connectTimeout) {
+    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, SessionOptions options,
+                MoshSessionListener listener, int connectTimeout) {
+        this.options = options;
         this.connectTimeout = connectTimeout;
         this.server = server;
         this.key = key;
@@ -102,6 +116,12 @@ final class SessionLoop implements Runnable {
                 new SecureRandom(), this::sendDatagram, stats);
         sockets = new ClientSockets(sel, server, now);
         localAddress = sockets.localAddress();
+        overlays = new OverlayComposer(this::clock, options.prediction());
+        overlays.setDrawBar(options.drawNotificationBar());
+        overlays.setTitlePrefix(options.titlePrefix());
+        overlays.notifications().setEscapeKey(options.escapeKey());
+        connectionWatch = new ConnectionWatch(overlays.notifications(), server.getPort());
+        latestDisplay = overlays.compose(endpoint.latestRemoteState().state().emulator());
     }
 
     private CloseReason loop() throws IOException {
@@ -122,6 +142,7 @@ final class SessionLoop implements Runnable {
                 return end;
             }
             publishStatus();
+            publishDisplay();
             long wait = nextWakeUp();
             selector.select(Math.max(1, wait));
             selector.selectedKeys().clear();
@@ -130,6 +151,7 @@ final class SessionLoop implements Runnable {
             if (endpoint.latestRemoteState().num() != publishedStateNum) {
                 publishScreen();
             }
+            publishDisplay();
         }
     }
 
@@ -141,6 +163,7 @@ final class SessionLoop implements Runnable {
         if (statusPending != null) {
             wait = Math.min(wait, lastStatusFired + STATUS_MIN_INTERVAL - now);
         }
+        wait = Math.min(wait, overlaysDueAt - now);
         return Math.clamp(wait, 0, MAX_WAIT);
     }
 
@@ -193,11 +216,32 @@ final class SessionLoop implements Runnable {
     }
 
     void type(byte[] keys) {
+        if (!endpoint.sender().shutdownInProgress()) {
+            overlays.userInput(keys, endpoint.sender().lastSentNum(), endpoint.latestRemoteState().state().screen());
+            displayDirty = true;
+        }
         endpoint.type(keys);
     }
 
     void resize(int width, int height) {
+        overlays.localResize();
+        displayDirty = true;
         endpoint.resize(width, height);
+    }
+
+    void setPredictionSettings(PredictionSettings settings) {
+        overlays.setSettings(settings);
+        displayDirty = true;
+    }
+
+    void showMessage(String text, boolean permanent, boolean withQuitHint) {
+        overlays.notifications().setMessage(text, permanent, withQuitHint);
+        displayDirty = true;
+    }
+
+    void clearMessage() {
+        overlays.notifications().clearMessage();
+        displayDirty = true;
     }
 
     void quit() {
@@ -262,10 +306,50 @@ final class SessionLoop implements Runnable {
         }
         if (authentic) {
             sockets.prune(now);
+            var latest = endpoint.latestRemoteState();
+            SspSender<UserStreamState> sender = endpoint.sender();
+            overlays.serverUpdate(latest.arrivedAt(), sender.ackedStateSentAt(), sender.ackedStateNum(),
+                    endpoint.rtt().sendInterval(), latest.state().echoAck());
+            displayDirty = true;
         }
     }
 
     // ---- publishing ----
+
+    /** Recomposes the displayed frame when anything it depends on changed or an overlay timer is due. */
+    private void publishDisplay() {
+        var latest = endpoint.latestRemoteState();
+        boolean timedOut = connectionWatch.check(now, connected(), connected() ? latest.arrivedAt() : startedAt,
+                endpoint.sender().shutdownInProgress());
+        if (timedOut && !quitRequested) {
+            connectTimedOut = true;
+            quit();
+        }
+        if (!displayDirty && now < overlaysDueAt) {
+            return;
+        }
+        displayDirty = false;
+        Framebuffer display;
+        try {
+            display = overlays.compose(latest.state().emulator());
+        } catch (RuntimeException e) {
+            // a fault in the overlays must never hide the server's screen
+            display = latest.state().screen();
+        }
+        int overlayWait = overlays.waitTime();
+        overlaysDueAt = overlayWait == Integer.MAX_VALUE ? Long.MAX_VALUE : now + Math.max(1, overlayWait);
+        latestNotice = overlays.notice();
+        Framebuffer previous = latestDisplay;
+        if (previous != null && previous.equals(display)) {
+            return;
+        }
+        latestDisplay = display;
+        try {
+            listener.displayChanged(display);
+        } catch (RuntimeException e) {
+            // a faulty listener must not take the session down
+        }
+    }
 
     private void publishScreen() {
         var latest = endpoint.latestRemoteState();
@@ -337,6 +421,14 @@ final class SessionLoop implements Runnable {
 
     RemoteScreen latestScreen() {
         return latestScreen;
+    }
+
+    Framebuffer latestDisplay() {
+        return latestDisplay;
+    }
+
+    Optional<Notice> latestNotice() {
+        return latestNotice;
     }
 
     ConnectionStatus latestStatus() {

@@ -35,6 +35,8 @@ public final class ChangedHostKeyDialog extends Dialog<Void> {
                 + "fingerprint with the server's administrator, then remove line " + line + " of " + knownHostsFile
                 + " (ssh-keygen -R '" + host + "' -f '" + knownHostsFile + "') and connect again.");
         explain.setWrapText(true);
+        // wrapped text otherwise gets cut to one line with an ellipsis when the dialog sizes itself
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox content = new VBox(8, new Label("Recorded " + keyType + " key (" + knownHostsFile + " line " + line
                 + "):"), known, new Label("Key offered now:"), offered, explain);
         content.setPadding(new Insets(10, 16, 6, 16));

@@ -38,6 +38,8 @@ public final class HostKeyDialog extends Dialog<Boolean> {
                 + "administrator gave you (on the server: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). If they "
                 + "match, the key is recorded in " + recordIn + " and you are not asked again.");
         explain.setWrapText(true);
+        // wrapped text otherwise gets cut to one line with an ellipsis when the dialog sizes itself
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox content = new VBox(10, new Label(keyType + " key fingerprint (SHA-256):"), print, explain);
         content.setPadding(new Insets(10, 16, 6, 16));
         content.setPrefWidth(520);

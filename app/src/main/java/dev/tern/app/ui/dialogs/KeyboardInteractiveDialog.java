@@ -33,6 +33,7 @@ public final class KeyboardInteractiveDialog extends Dialog<List<String>> {
         if (instruction != null && !instruction.isBlank()) {
             Label text = new Label(instruction.strip());
             text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             content.getChildren().add(text);
         }
         List<TextInputControl> answers = new ArrayList<>();

@@ -46,6 +46,7 @@ public final class SecretDialog extends Dialog<SecretDialog.Answer> {
                 remember.setDisable(true);
                 Label note = new Label(rememberNote);
                 note.setWrapText(true);
+                note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 note.getStyleClass().add("form-note");
                 content.getChildren().add(note);
             }
