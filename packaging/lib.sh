@@ -22,6 +22,7 @@ TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.secu
 # --strip-native-commands is left out on purpose: writing the AOT cache starts the runtime's own bin/java.
 # No --compress: a compressed modules file costs start time (see docs/stack.md section 9).
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
+[ -n "${TERN_PKG_COMPRESS:-}" ] && TERN_JLINK_OPTIONS+=("--compress=$TERN_PKG_COMPRESS")  # experiments: zip-6 ...
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
 TERN_AOT_FILE="tern.aot"
 

@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * A terminal tab's content: JediTermFX as the view over our emulator, fed at display rate by a
@@ -59,6 +60,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Duration> roundTrip = new ReadOnlyObjectWrapper<>(this, "roundTrip");
     private final ReadOnlyObjectWrapper<Instant> lastContact = new ReadOnlyObjectWrapper<>(this, "lastContact");
 
+    private volatile Consumer<String> linkOpener = url -> { };
     private volatile boolean focusReporting;
     private volatile boolean bracketedPaste;
     private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
@@ -95,6 +97,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         getChildren().addAll(widget.getPane(), bell.node(), banner.node());
         getStyleClass().add("tern-terminal-view");
         applyCursorStyle(settings);
+        widget.addHyperlinkFilter(new UrlLinks(() -> linkOpener));
         installZoomKeys();
         widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> reportFocus(now));
         bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> publishStatus()));
@@ -134,6 +137,11 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     }
 
     // ---- actions ----
+
+    /** What opens a clicked web or mail address, e.g. {@code getHostServices()::showDocument}. */
+    public void setLinkOpener(Consumer<String> opener) {
+        this.linkOpener = opener == null ? url -> { } : opener;
+    }
 
     /** Gives the terminal keyboard focus (call when its tab is selected). */
     public void requestTerminalFocus() {

@@ -96,4 +96,25 @@ class LocalShellTabTest {
         Eventually.until(Duration.ofSeconds(5), () -> view.visualBellRings() > 0, () -> "no flash");
         assertEquals(1, view.visualBellRings());
     }
+
+    @Test
+    void addressesOnScreenAreLinksThatTheAppOpens(FxRobot robot) {
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.setLinkOpener(opened::add));
+        Eventually.screenContains(view, "$ ");
+        robot.interact(view::requestTerminalFocus);
+        robot.write("echo docs at https://example.org/tern?q=1 ok");
+        robot.type(KeyCode.ENTER);
+        Eventually.screenContains(view, "\ndocs at");
+        String[] lines = view.screenText().split("\n");
+        int row = 0;
+        while (!lines[row].startsWith("docs at")) {
+            row++;
+        }
+        int column = lines[row].indexOf("https://");
+        var style = view.textBuffer().getStyleAt(column + 3, row);
+        assertTrue(style instanceof com.techsenger.jeditermfx.core.HyperlinkStyle, String.valueOf(style));
+        ((com.techsenger.jeditermfx.core.HyperlinkStyle) style).getLinkInfo().navigate();
+        assertEquals(java.util.List.of("https://example.org/tern?q=1"), opened);
+    }
 }

@@ -64,6 +64,9 @@ class AttachTest {
             // od shows what reached the remote program: 036 is Ctrl-^ (sent once for "Ctrl-^ ^")
             tmux.type("od -c");
             tmux.sendKeys("Enter");
+            // like a person, wait until od has the terminal: keys typed while bash is still handing the tty over
+            // can arrive before the line discipline is back in canonical mode
+            pause(Duration.ofMillis(800));
             tmux.sendKeys("C-^", "^");
             tmux.type("x");
             tmux.sendKeys("Enter", "C-d");
@@ -93,6 +96,14 @@ class AttachTest {
             assertEquals(1, tmux.exitStatus(), screen);
             assertTrue(screen.contains("mosh did not make a successful connection to 127.0.0.1:45998."), screen);
             assertTrue(screen.contains("[mosh is exiting.]"), screen);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -44,10 +44,17 @@ final class FrameComposer {
      */
     FeedChunk compose(SourceFrame frame, int viewColumns, int viewRows) {
         StringBuilder out = new StringBuilder();
+        String prelude = "";
         if (frame.alternateScreen() != alternate) {
-            // the widget's own alternate buffer keeps a full-screen program's scrolling out of the user's history
+            // the widget's own alternate buffer keeps a full-screen program's scrolling out of the user's history;
+            // rows that scrolled before the switch on go to the primary history, so that switch comes after them,
+            // and rows that scrolled after the switch off need the primary buffer back first
             alternate = frame.alternateScreen();
-            out.append(alternate ? ALTERNATE_ON : ALTERNATE_OFF);
+            if (alternate) {
+                out.append(ALTERNATE_ON);
+            } else {
+                prelude = ALTERNATE_OFF;
+            }
             fullRedraw = true;
         }
         Framebuffer next = frame.screen();
@@ -67,8 +74,8 @@ final class FrameComposer {
         }
         shown = next;
         fullRedraw = !fitsView;
-        return new FeedChunk(frame.clearHistory(), historyLines.convert(historyToAdd(frame, result, initialized)),
-                out.toString());
+        return new FeedChunk(prelude, frame.clearHistory(),
+                historyLines.convert(historyToAdd(frame, result, initialized)), out.toString());
     }
 
     /**

@@ -25,6 +25,8 @@ public final class FrameFeed implements TtyConnector {
     private TerminalTextBuffer textBuffer;
     private TerminalDisplay display;
     private FeedChunk pending;
+    /** A chunk whose prelude is being parsed; its history and text follow. Emulator thread only. */
+    private FeedChunk preludeRead;
     private String current = "";
     private int position;
     private boolean closed;
@@ -67,10 +69,25 @@ public final class FrameFeed implements TtyConnector {
     @Override
     public int read(char[] buf, int offset, int length) throws java.io.IOException {
         FeedChunk taken;
+        FeedChunk afterPrelude;
         synchronized (lock) {
             if (position < current.length()) {
                 return copy(buf, offset, length);
             }
+            afterPrelude = preludeRead;
+            preludeRead = null;
+            if (afterPrelude != null) {
+                current = afterPrelude.text();
+                position = 0;
+            }
+        }
+        if (afterPrelude != null) {
+            applyHistory(afterPrelude);
+            synchronized (lock) {
+                return position >= current.length() ? readAgainLater(buf, offset) : copy(buf, offset, length);
+            }
+        }
+        synchronized (lock) {
             while (pending == null && !closed) {
                 try {
                     lock.wait();
@@ -84,11 +101,18 @@ public final class FrameFeed implements TtyConnector {
             }
             taken = pending;
             pending = null;
-            current = taken.text();
             position = 0;
+            if (!taken.prelude().isEmpty()) {
+                current = taken.prelude();
+                preludeRead = taken;
+            } else {
+                current = taken.text();
+            }
         }
-        // outside our lock: the text buffer has its own, and the painter holds that one while it works
-        applyHistory(taken);
+        if (preludeRead == null) {
+            // outside our lock: the text buffer has its own, and the painter holds that one while it works
+            applyHistory(taken);
+        }
         consumed.run();
         synchronized (lock) {
             if (position >= current.length()) {
@@ -170,7 +194,7 @@ public final class FrameFeed implements TtyConnector {
     @Override
     public boolean ready() {
         synchronized (lock) {
-            return position < current.length() || pending != null;
+            return position < current.length() || pending != null || preludeRead != null;
         }
     }
 

@@ -37,6 +37,7 @@ final class SessionLoop implements Runnable {
     /** Upper bound on one selector wait, so a lost wakeup can never stall the loop for long. */
     static final int MAX_WAIT = 5_000;
     private static final int READS_PER_SOCKET_PER_TURN = 64;
+    static final int OVERLAY_RECHECK = 250;
 
     private final InetSocketAddress server;
     private final int connectTimeout;
@@ -336,8 +337,10 @@ final class SessionLoop implements Runnable {
             // a fault in the overlays must never hide the server's screen
             display = latest.state().screen();
         }
-        int overlayWait = overlays.waitTime();
-        overlaysDueAt = overlayWait == Integer.MAX_VALUE ? Long.MAX_VALUE : now + Math.max(1, overlayWait);
+        // mosh repaints on every turn of its loop; the notification engine relies on that to show "Last contact"
+        // once 6.5 s have passed, so look again at least this often even when no overlay timer asks for it
+        int overlayWait = Math.min(overlays.waitTime(), OVERLAY_RECHECK);
+        overlaysDueAt = now + Math.max(1, overlayWait);
         latestNotice = overlays.notice();
         Framebuffer previous = latestDisplay;
         if (previous != null && previous.equals(display)) {

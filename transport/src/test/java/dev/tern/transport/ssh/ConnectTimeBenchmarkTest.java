@@ -4,6 +4,7 @@ import static dev.tern.transport.ssh.TestTargets.target;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tern.testbed.Prerequisites;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.transport.crypto.SessionKey;
@@ -47,6 +48,8 @@ class ConnectTimeBenchmarkTest {
     void ternAgainstTheOfficialWrapper(SshServer server) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/mosh")) && Files.isExecutable(Path.of("/usr/bin/script")),
                 "the official mosh wrapper (package mosh) and script (package bsdutils) are needed");
+        assumeTrue(Prerequisites.runningAsRoot(), "the official wrapper asks sshd for a terminal (ssh -tt), which "
+                + "an sshd that does not run as root cannot serve");
         List<Long> tern = new ArrayList<>();
         List<Long> official = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {

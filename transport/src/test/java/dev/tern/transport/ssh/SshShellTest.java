@@ -3,7 +3,9 @@ package dev.tern.transport.ssh;
 import static dev.tern.transport.ssh.TestTargets.connect;
 import static dev.tern.transport.ssh.TestTargets.target;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tern.testbed.Prerequisites;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import java.io.IOException;
@@ -63,6 +65,8 @@ class SshShellTest {
 
     @Test
     void echoesACommandAndFollowsResizes(SshServer server) throws Exception {
+        assumeTrue(Prerequisites.runningAsRoot(), "an sshd that does not run as root cannot serve terminals "
+                + "(OpenSSH aborts the session: 'Attempt to write login records by non-root user')");
         try (SshConnection connection = connect(target(server).identityFile(server.ed25519Key()).build(), home,
                 Prompter.refusing());
              SshShell shell = connection.openShell("xterm-256color", PtySize.of(80, 24), Map.of("LANG", "C.UTF-8"))) {
