@@ -10,7 +10,7 @@ RESULTS=$(mktemp); trap 'rm -f "$RESULTS"; T kill-server 2>/dev/null || true' EX
 measure() {  # measure CLIENT PREDICT
   local client=$1 predict=$2 s="lat-$1-$2" port key pid proxy_port proxy_pid cmd json
   read -r port key pid <<<"$(start_server)"
-  coproc PROXY { exec "$JAVA_HOME/bin/java" -cp "$TESTBED_JAR" dev.tern.testbed.ProxyMain "$port" "$DELAY" 0 300; }
+  coproc PROXY { exec "$JAVA_HOME/bin/java" -cp "$TESTBED_CP" dev.tern.testbed.ProxyMain "$port" "$DELAY" 0 300; }
   proxy_pid=$PROXY_PID; read -r proxy_port <&"${PROXY[0]}"
   if [ "$client" = tern ]; then cmd="$(tern_cli) --predict=$predict --attach 127.0.0.1 $proxy_port"
   else cmd="env MOSH_PREDICTION_DISPLAY=$predict mosh-client 127.0.0.1 $proxy_port"; fi

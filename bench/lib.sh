@@ -21,9 +21,13 @@ build_once() {  # the CLI's class path, building the modules first when needed
     case "$(basename "$jar")" in javafx-*) ;; *) TERN_CP="$TERN_CP:$jar" ;; esac
   done
   TESTBED_JAR=$(ls "$ROOT"/testbed/target/tern-testbed-*.jar | head -1)
+  (cd "$ROOT" && mvn -B -q -ntp -pl testbed dependency:build-classpath -Dmdep.outputFile="$ROOT/testbed/target/runtime-cp.txt" \
+    -Dmdep.includeScope=runtime) >&2
+  TESTBED_CP="$TESTBED_JAR:$(cat "$ROOT/testbed/target/runtime-cp.txt")"
 }
 
-tern_cli() { echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${TERN_JAVA_OPTS:--XX:+UseSerialGC} -cp $TERN_CP dev.tern.app.Main"; }
+# the real launcher, as a user runs it (already built by build_once)
+tern_cli() { echo "env TERN_SKIP_BUILD=1 $ROOT/tern"; }
 
 start_server() {  # prints "PORT KEY PID" of a fresh mosh-server running a plain bash with prompt "$ "
   local port=$(( 42000 + RANDOM % 8000 )) out
