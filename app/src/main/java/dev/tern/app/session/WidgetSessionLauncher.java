@@ -5,6 +5,9 @@ import dev.tern.app.profile.AuthMethod;
 import dev.tern.app.profile.ConnectionKind;
 import dev.tern.app.profile.MoshOptions;
 import dev.tern.app.profile.Profile;
+import dev.tern.transport.predict.DisplayPreference;
+import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshEndpoint;
@@ -56,7 +59,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
                     MoshEndpoint endpoint = MoshBootstrap.start(connection, moshOptions(profile), progress);
                     return MoshServerAddress.of(endpoint);
                 }
-            });
+            }, SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh())));
         };
     }
 
@@ -85,6 +88,11 @@ public final class WidgetSessionLauncher implements SessionLauncher {
             case KEYBOARD_INTERACTIVE -> target.preferredAuthentications("keyboard-interactive,password");
         }
         return target.build();
+    }
+
+    /** The profile's local echo mode and overwrite, in the session's terms. */
+    static PredictionSettings predictionSettings(MoshOptions mosh) {
+        return new PredictionSettings(DisplayPreference.parse(mosh.prediction().optionValue()), mosh.predictOverwrite());
     }
 
     static MoshServerOptions moshOptions(Profile profile) {

@@ -89,6 +89,16 @@ class WidgetSessionLauncherTest {
     }
 
     @Test
+    void predictionModeAndOverwriteReachTheSession() {
+        MoshOptions mosh = new MoshOptions("", "", "", null, PredictionMode.NEVER, true, "");
+        var settings = WidgetSessionLauncher.predictionSettings(mosh);
+        assertEquals(dev.tern.transport.predict.DisplayPreference.NEVER, settings.preference());
+        assertTrue(settings.overwrite());
+        assertEquals(dev.tern.transport.predict.DisplayPreference.ADAPTIVE,
+                WidgetSessionLauncher.predictionSettings(MoshOptions.DEFAULTS).preference());
+    }
+
+    @Test
     void terminalOptionsFallBackToTheAppDefaults() {
         TerminalSettings own = WidgetSessionLauncher.terminalSettings(profile(ConnectionKind.MOSH, AuthMethod.AGENT,
                 "", "", MoshOptions.DEFAULTS, ""), AppSettings.DEFAULTS);

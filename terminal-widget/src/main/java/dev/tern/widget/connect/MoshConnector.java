@@ -7,6 +7,7 @@ import dev.tern.transport.session.ConnectionStatus;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.MoshBootstrap;
@@ -48,9 +49,25 @@ public final class MoshConnector implements TerminalConnector {
     private volatile MoshSession session;
     private volatile int wantedColumns, wantedRows;
 
+    private final SessionOptions options;
+
     public MoshConnector(String name, Bootstrap bootstrap) {
+        this(name, bootstrap, SessionOptions.GUI);
+    }
+
+    /** With the profile's prediction settings; the banner stays the view's, so the options' bar is turned off. */
+    public MoshConnector(String name, Bootstrap bootstrap, SessionOptions options) {
         this.name = name;
         this.bootstrap = bootstrap;
+        this.options = new SessionOptions(options.prediction(), false, "", options.escapeKey());
+    }
+
+    /** Changes local echo while connected (before the session is up, the next start uses the new settings). */
+    public void setPredictionSettings(PredictionSettings settings) {
+        MoshSession s = session;
+        if (s != null) {
+            s.setPredictionSettings(settings);
+        }
     }
 
     @Override
@@ -82,7 +99,7 @@ public final class MoshConnector implements TerminalConnector {
             }
             l.state(ConnectionState.CONNECTING, "Waiting for the first reply from " + server.udpTarget() + "…");
             MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
-                    wantedRows, SessionOptions.GUI, new SessionEvents());
+                    wantedRows, options, new SessionEvents());
             session = s;
             if (ended.get()) {
                 s.close();
