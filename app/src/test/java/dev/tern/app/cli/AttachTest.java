@@ -44,6 +44,8 @@ class AttachTest {
             tmux.sendKeys("Escape");
             tmux.type(":wq");
             tmux.sendKeys("Enter");
+            // vim may discard type-ahead while it hands the terminal back: let it exit first, as a person would
+            pause(Duration.ofMillis(800));
             tmux.type("cat /tmp/tern-cli-vi-" + server.port() + ".txt");
             tmux.sendKeys("Enter");
             tmux.waitForLine(Pattern.compile("hello from vi"), PATIENCE);

@@ -55,6 +55,8 @@ class SshConnectTest {
             tmux.sendKeys("Escape");
             tmux.type(":wq");
             tmux.sendKeys("Enter");
+            // vim may discard type-ahead while it hands the terminal back: let it exit first, as a person would
+            pause(Duration.ofMillis(800));
             tmux.type("cat /tmp/tern-ssh-vi-" + sshd.port() + ".txt");
             tmux.sendKeys("Enter");
             tmux.waitForLine(Pattern.compile("written in vi over mosh\\s*"), PATIENCE);
@@ -62,6 +64,14 @@ class SshConnectTest {
             tmux.sendKeys("Enter");
             assertEquals(0, tmux.awaitExit(PATIENCE), tmux::captureAll);
             assertTrue(tmux.captureAll().contains("[mosh is exiting.]"), tmux::captureAll);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
