@@ -274,6 +274,8 @@ tern_pkg_train_aot() {
       while [ -e "/tmp/.X11-unix/X$display_number" ] || [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((display_number + 1)); done
       Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
       xvfb_pid=$!
+      TERN_PKG_XVFB_PID=$xvfb_pid
+      trap 'kill "$TERN_PKG_XVFB_PID" 2>/dev/null || true' EXIT  # also when the build is interrupted
       export DISPLAY=":$display_number"
       sleep 1
     elif [ -z "${DISPLAY:-}" ]; then
@@ -299,6 +301,7 @@ tern_pkg_train_aot() {
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null || true
     wait "$xvfb_pid" 2>/dev/null || true
+    trap - EXIT
     if [ -n "$saved_display" ]; then export DISPLAY="$saved_display"; else unset DISPLAY; fi
   fi
 

@@ -283,6 +283,16 @@ public final class SshServer implements AutoCloseable {
         return password;
     }
 
+    /** Lets one more public key in (e.g. another server's client key, to use this server as a jump host). */
+    public void authorize(Path publicKeyFile) {
+        try {
+            Files.writeString(dir.resolve("authorized_keys"), Files.readString(publicKeyFile),
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path logFile() {
         return dir.resolve("sshd.log");
     }

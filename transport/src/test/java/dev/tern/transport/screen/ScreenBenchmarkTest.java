@@ -14,41 +14,6 @@ import org.junit.jupiter.api.Test;
 class ScreenBenchmarkTest {
     private static final int MB = 1 << 20;
 
-    private static byte[] seqOutput(int bytes) {
-        StringBuilder sb = new StringBuilder(bytes + 16);
-        for (int i = 1; sb.length() < bytes; i++) {
-            sb.append(i).append('\n');
-        }
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] plainLines(int bytes) {
-        StringBuilder sb = new StringBuilder(bytes + 128);
-        for (int i = 0; sb.length() < bytes; i++) {
-            sb.append("drwxr-xr-x  2 user group  4096 Nov 25 20:53 some-directory-name-").append(i).append("\r\n");
-        }
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] sgrHeavy(int bytes) {
-        StringBuilder sb = new StringBuilder(bytes + 128);
-        for (int i = 0; sb.length() < bytes; i++) {
-            sb.append("\033[0;1;3").append(i % 8).append("m").append("file").append(i)
-                    .append("\033[0m  \033[38;5;").append(i % 256).append("mdir\033[0m \033[48;2;10;20;")
-                    .append(i % 256).append("mx\033[m\r\n");
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] cjk(int bytes) {
-        StringBuilder sb = new StringBuilder();
-        String line = "漢字かなカナ한국어テキスト表示速度の測定用の行です中文字符\r\n";
-        while (sb.length() * 3 < bytes) {
-            sb.append(line);
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     private static double throughput(String name, byte[] data, Repertoire repertoire) {
         Emulator warm = new Emulator(80, 24, repertoire);
         for (int i = 0; i < 3; i++) {
@@ -69,11 +34,11 @@ class ScreenBenchmarkTest {
 
     @Test
     void emulatorThroughput() {
-        byte[] seq = seqOutput(16 * MB);
+        byte[] seq = ScreenWorkloads.seqOutput(16 * MB);
         assertTrue(throughput("seq output", seq, Repertoire.XTERM) > 0);
-        assertTrue(throughput("plain ASCII lines (ls -l)", plainLines(16 * MB), Repertoire.XTERM) > 0);
-        assertTrue(throughput("SGR-heavy coloured lines", sgrHeavy(16 * MB), Repertoire.XTERM) > 0);
-        assertTrue(throughput("CJK text", cjk(8 * MB), Repertoire.XTERM) > 0);
+        assertTrue(throughput("plain ASCII lines (ls -l)", ScreenWorkloads.plainLines(16 * MB), Repertoire.XTERM) > 0);
+        assertTrue(throughput("SGR-heavy coloured lines", ScreenWorkloads.sgrHeavy(16 * MB), Repertoire.XTERM) > 0);
+        assertTrue(throughput("CJK text", ScreenWorkloads.cjk(8 * MB), Repertoire.XTERM) > 0);
         Emulator e = new Emulator(80, 24);
         e.write(seq);
         assertEquals("", e.framebuffer().row(23).text().strip());
@@ -82,7 +47,7 @@ class ScreenBenchmarkTest {
     @Test
     void emulatorThroughputWithSnapshotsEvery16ms() {
         // a local tab: the view takes a snapshot per frame while `cat` output streams in 64 KiB reads
-        byte[] data = plainLines(16 * MB);
+        byte[] data = ScreenWorkloads.plainLines(16 * MB);
         Emulator e = new Emulator(200, 50, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(10_000);
         e.setScrollbackSink(history);
@@ -103,7 +68,7 @@ class ScreenBenchmarkTest {
     @Test
     void snapshotCost() {
         Emulator e = new Emulator(200, 50);
-        e.write(plainLines(MB));
+        e.write(ScreenWorkloads.plainLines(MB));
         int n = 200_000;
         for (int i = 0; i < n; i++) {
             e.snapshot();
@@ -129,9 +94,9 @@ class ScreenBenchmarkTest {
     void rendererFullScreenChange() {
         Emulator e = new Emulator(200, 50);
         Framebuffer a = e.snapshot();
-        e.write(sgrHeavy(64 * 1024));
+        e.write(ScreenWorkloads.sgrHeavy(64 * 1024));
         e.write("\033[H".getBytes(StandardCharsets.US_ASCII));
-        e.write(plainLines(200 * 50));
+        e.write(ScreenWorkloads.plainLines(200 * 50));
         Framebuffer b = e.snapshot();
         FrameRenderer client = FrameRenderer.clientRole();
         FrameRenderer server = FrameRenderer.serverRole();

@@ -45,6 +45,25 @@ class JumpHostTest {
     }
 
     @Test
+    void throughASecondPrivateSshd(SshServer server) throws Exception {
+        try (SshServer jump = SshServer.start()) {
+            jump.authorize(Path.of(server.ed25519Key() + ".pub"));
+            Path knownHosts = Files.writeString(home.resolve("known_hosts_both"),
+                    Files.readString(server.knownHosts()) + Files.readString(jump.knownHosts()));
+            ConnectSpec spec = TestTargets.resolve(target(server).identityFile(server.ed25519Key())
+                    .knownHostsFile(knownHosts).jumpHosts(List.of(jump.user() + "@" + jump.host() + ":" + jump.port()))
+                    .build(), home);
+            try (SshConnection connection = SshConnector.connect(spec, Prompter.refusing(), ConnectProgress.silent())) {
+                assertEquals("via-second", connection.exec("echo via-second", Duration.ofSeconds(20)).stdout().strip());
+                assertTrue(sshConnection(connection).endsWith(" " + server.port()), sshConnection(connection));
+            }
+            // the jump host really carried the connection: it logged the login and the forward to the target
+            String jumpLog = Files.readString(jump.logFile());
+            assertTrue(jumpLog.contains("Accepted publickey"), jumpLog);
+        }
+    }
+
+    @Test
     void moshThroughAJumpHostTargetsTheLocallyResolvedName(SshServer server) throws Exception {
         try (SshConnection connection = TestTargets.connect(target(server).host("localhost")
                 .identityFile(server.ed25519Key()).knownHostsFile(Files.writeString(home.resolve("kh"),
