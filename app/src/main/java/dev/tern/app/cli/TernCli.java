@@ -1,5 +1,11 @@
 package dev.tern.app.cli;
 
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.app.profile.LoadReport;
+import dev.tern.app.profile.Profile;
+import dev.tern.app.profile.ProfileStore;
+import dev.tern.app.session.WidgetSessionLauncher;
+import dev.tern.app.settings.ConfigDirectory;
 import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
@@ -132,36 +138,66 @@ public final class TernCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return dispatch();
+        } catch (IllegalArgumentException e) {
+            err.println("tern: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int dispatch() throws IOException {
         if (attach != null) {
             return attach(attach.get(0), attach.get(1));
         }
         if (destination == null && profile == null) {
+            if (!command.isEmpty()) {
+                err.println("tern: no host given before the command.");
+            }
             err.println("tern: no host given. Usage: tern [options] [user@]host [-- command]; tern --help for more.");
             return 2;
         }
         if (profile != null) {
-            err.println("tern: --profile is not available in this build yet; give the host on the command line.");
+            return connectWithProfile();
+        }
+        return connectThroughSsh(sshTarget(), serverOptions());
+    }
+
+    /** A saved Mosh profile of the desktop app; options given on the command line still win for local echo. */
+    private int connectWithProfile() throws IOException {
+        ProfileStore store = new ProfileStore(ConfigDirectory.resolve());
+        LoadReport report = store.load();
+        report.notices().forEach(notice -> err.println("tern: " + notice));
+        List<Profile> matches = report.document().profiles().stream()
+                .filter(p -> p.name().equalsIgnoreCase(profile.strip())).toList();
+        if (matches.isEmpty()) {
+            err.println("tern: no profile named '" + profile + "' in " + store.file() + ".");
             return 2;
         }
-        return connectThroughSsh();
+        Profile chosen = matches.getFirst();
+        if (chosen.kind() != ConnectionKind.MOSH) {
+            err.println("tern: profile '" + chosen.name() + "' is a " + chosen.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " profile; the terminal client connects Mosh profiles. Open it in the desktop app.");
+            return 2;
+        }
+        if (!predictGiven && !predictAlways && !predictNever) {
+            profileSettings = WidgetSessionLauncher.predictionSettings(chosen.mosh());
+        }
+        return connectThroughSsh(WidgetSessionLauncher.sshTarget(chosen), WidgetSessionLauncher.moshOptions(chosen));
     }
 
     /** Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. */
-    private int connectThroughSsh() throws IOException {
+    private int connectThroughSsh(SshTarget target, MoshServerOptions options) throws IOException {
         MoshEndpoint endpoint;
         try {
-            SshTarget target = sshTarget();
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
             try (SshConnection connection = SshConnector.connect(spec, new ConsolePrompter(err),
                     ConnectProgress.silent())) {
-                endpoint = MoshBootstrap.start(connection, serverOptions(), ConnectProgress.silent());
+                endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
             }
         } catch (SshException e) {
             err.println("tern: " + e.getMessage());
             return 255; // what ssh itself exits with when the connection fails
-        } catch (IllegalArgumentException e) {
-            err.println("tern: " + e.getMessage());
-            return 2;
         }
         return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()));
     }
@@ -304,7 +340,12 @@ public final class TernCli implements Callable<Integer> {
         return predict;
     }
 
+    private PredictionSettings profileSettings;
+
     private PredictionSettings predictionSettings() {
+        if (profileSettings != null) {
+            return profileSettings;
+        }
         boolean overwrite = predictOverwrite || "yes".equalsIgnoreCase(System.getenv("MOSH_PREDICTION_OVERWRITE"));
         return new PredictionSettings(DisplayPreference.parse(effectivePredict().name()), overwrite);
     }

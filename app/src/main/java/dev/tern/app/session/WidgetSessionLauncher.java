@@ -74,7 +74,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     }
 
     /** The profile's SSH fields; blanks stay null so ~/.ssh/config and the defaults decide. */
-    static SshTarget sshTarget(Profile profile) {
+    public static SshTarget sshTarget(Profile profile) {
         SshTarget.Builder target = SshTarget.builder(profile.host()).port(profile.port())
                 .user(profile.user().isEmpty() ? null : profile.user());
         if (!profile.jumpHost().isEmpty()) {
@@ -91,11 +91,11 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     }
 
     /** The profile's local echo mode and overwrite, in the session's terms. */
-    static PredictionSettings predictionSettings(MoshOptions mosh) {
+    public static PredictionSettings predictionSettings(MoshOptions mosh) {
         return new PredictionSettings(DisplayPreference.parse(mosh.prediction().optionValue()), mosh.predictOverwrite());
     }
 
-    static MoshServerOptions moshOptions(Profile profile) {
+    public static MoshServerOptions moshOptions(Profile profile) {
         MoshOptions mosh = profile.mosh();
         MoshServerOptions options = MoshServerOptions.defaults();
         if (!mosh.serverCommand().isEmpty()) {

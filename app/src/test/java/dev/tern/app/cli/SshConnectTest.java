@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tern.app.profile.AuthMethod;
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.app.profile.MoshOptions;
+import dev.tern.app.profile.PredictionMode;
+import dev.tern.app.profile.Profile;
+import dev.tern.app.profile.ProfileEdits;
+import dev.tern.app.profile.ProfileStore;
+import dev.tern.app.profile.TerminalOptions;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.testbed.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,6 +81,33 @@ class SshConnectTest {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aSavedProfileOfTheDesktopAppConnects(SshServer sshd) throws Exception {
+        Path config = home.resolve("config");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.copy(sshd.knownHosts(), home.resolve(".ssh/known_hosts"));
+        ProfileStore store = new ProfileStore(config);
+        store.load();
+        store.update(ProfileEdits.add(List.of(new Profile(null, "Lab box", "", ConnectionKind.MOSH, sshd.host(),
+                sshd.port(), sshd.user(), AuthMethod.KEY_FILE, sshd.ed25519Key().toString(), "", false,
+                new MoshOptions("", "45000:45999", "", null, PredictionMode.NEVER, false, "C.UTF-8"), "",
+                TerminalOptions.DEFAULTS))));
+        try (Tmux tmux = Tmux.start(100, 30, CliProcess.utf8(Map.of("HOME", home.toString(),
+                "TERN_CONFIG_DIR", config.toString())), CliProcess.commandLine("--profile", "lab box"))) {
+            tmux.waitForText("@", PATIENCE);
+            tmux.type("echo profile-$((6*7))");
+            tmux.sendKeys("Enter");
+            tmux.waitForLine(Pattern.compile("profile-42\\s*"), PATIENCE);
+            tmux.sendKeys("C-^", ".");
+            assertEquals(0, tmux.awaitExit(PATIENCE), tmux::captureAll);
+        }
+        try (Tmux tmux = Tmux.start(100, 10, CliProcess.utf8(Map.of("HOME", home.toString(),
+                "TERN_CONFIG_DIR", config.toString())), CliProcess.commandLine("--profile", "nope"))) {
+            assertEquals(2, tmux.awaitExit(PATIENCE));
+            assertTrue(tmux.captureAll().contains("no profile named 'nope'"), tmux::captureAll);
         }
     }
 
