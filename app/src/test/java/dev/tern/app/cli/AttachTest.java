@@ -37,18 +37,7 @@ class AttachTest {
             tmux.sendKeys("Enter");
             tmux.waitForLine(Pattern.compile("20 72"), PATIENCE);
 
-            tmux.type("vi -u NONE /tmp/tern-cli-vi-" + server.port() + ".txt");
-            tmux.sendKeys("Enter");
-            tmux.waitForText("~", PATIENCE);
-            tmux.type("ihello from vi");
-            tmux.sendKeys("Escape");
-            tmux.type(":wq");
-            tmux.sendKeys("Enter");
-            // vim may discard type-ahead while it hands the terminal back: let it exit first, as a person would
-            pause(Duration.ofMillis(800));
-            tmux.type("cat /tmp/tern-cli-vi-" + server.port() + ".txt");
-            tmux.sendKeys("Enter");
-            tmux.waitForLine(Pattern.compile("hello from vi"), PATIENCE);
+            Typing.writeFileWithVi(tmux, "/tmp/tern-cli-vi-" + server.port() + ".txt", "hello from vi", PATIENCE);
 
             tmux.sendKeys("C-^", ".");
             assertEquals(0, tmux.awaitExit(PATIENCE), tmux::capture);
@@ -68,7 +57,7 @@ class AttachTest {
             tmux.sendKeys("Enter");
             // like a person, wait until od has the terminal: keys typed while bash is still handing the tty over
             // can arrive before the line discipline is back in canonical mode
-            pause(Duration.ofMillis(800));
+            Typing.pause(Duration.ofMillis(800));
             tmux.sendKeys("C-^", "^");
             tmux.type("x");
             tmux.sendKeys("Enter", "C-d");
@@ -101,13 +90,6 @@ class AttachTest {
         }
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static boolean waitUntilGone(MoshServer server) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -57,18 +57,7 @@ class SshConnectTest {
             tmux.type("stty size");
             tmux.sendKeys("Enter");
             tmux.waitForLine(Pattern.compile("25 90\\s*"), PATIENCE);
-            tmux.type("vi -u NONE /tmp/tern-ssh-vi-" + sshd.port() + ".txt");
-            tmux.sendKeys("Enter");
-            tmux.waitForText("~", PATIENCE);
-            tmux.type("iwritten in vi over mosh");
-            tmux.sendKeys("Escape");
-            tmux.type(":wq");
-            tmux.sendKeys("Enter");
-            // vim may discard type-ahead while it hands the terminal back: let it exit first, as a person would
-            pause(Duration.ofMillis(800));
-            tmux.type("cat /tmp/tern-ssh-vi-" + sshd.port() + ".txt");
-            tmux.sendKeys("Enter");
-            tmux.waitForLine(Pattern.compile("written in vi over mosh\\s*"), PATIENCE);
+            Typing.writeFileWithVi(tmux, "/tmp/tern-ssh-vi-" + sshd.port() + ".txt", "written in vi over mosh", PATIENCE);
             tmux.type("exit");
             tmux.sendKeys("Enter");
             assertEquals(0, tmux.awaitExit(PATIENCE), tmux::captureAll);
@@ -76,13 +65,6 @@ class SshConnectTest {
         }
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     void aSavedProfileOfTheDesktopAppConnects(SshServer sshd) throws Exception {
