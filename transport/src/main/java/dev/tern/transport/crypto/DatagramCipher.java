@@ -1,5 +1,9 @@
 package dev.tern.transport.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Mosh's datagram encryption: {@code nonce tail (8, big-endian) || OCB ciphertext || tag (16)}, the 12-byte
  * OCB nonce being four zero bytes followed by the tail, no associated data.
@@ -9,6 +13,9 @@ package dev.tern.transport.crypto;
 public final class DatagramCipher {
     public static final int OVERHEAD = Nonce.WIRE_LENGTH + OcbCipher.TAG_LENGTH;
     static final long BLOCK_LIMIT = 1L << 47;
+    /** The nonce tail travels big-endian. */
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final OcbCipher sealer;
     private final OcbCipher opener;
@@ -24,7 +31,7 @@ public final class DatagramCipher {
         countBlocks(plaintext.length);
         byte[] body = sealer.seal(nonce.ocbBytes(), null, plaintext, 0, plaintext.length);
         byte[] datagram = new byte[Nonce.WIRE_LENGTH + body.length];
-        writeLong(datagram, 0, nonce.tail());
+        BIG_ENDIAN_LONG.set(datagram, 0, nonce.tail());
         System.arraycopy(body, 0, datagram, Nonce.WIRE_LENGTH, body.length);
         return datagram;
     }
@@ -33,7 +40,7 @@ public final class DatagramCipher {
         if (length < OVERHEAD || length > datagram.length) {
             throw new DatagramAuthenticationException("Ciphertext must contain nonce and tag.");
         }
-        Nonce nonce = Nonce.ofTail(readLong(datagram, 0));
+        Nonce nonce = Nonce.ofTail((long) BIG_ENDIAN_LONG.get(datagram, 0));
         countBlocks(length - OVERHEAD);
         byte[] plaintext = opener.open(nonce.ocbBytes(), null, datagram, Nonce.WIRE_LENGTH, length - Nonce.WIRE_LENGTH);
         return new OpenedDatagram(nonce, plaintext);
@@ -43,21 +50,6 @@ public final class DatagramCipher {
         blocksProcessed += (bytes + 15L) / 16 + 1;
         if (blocksProcessed >= BLOCK_LIMIT) {
             throw new IllegalStateException("Encrypted 2^47 blocks.");
-        }
-    }
-
-    static long readLong(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[off + i] & 0xFF);
-        }
-        return v;
-    }
-
-    static void writeLong(byte[] b, int off, long v) {
-        for (int i = 7; i >= 0; i--) {
-            b[off + i] = (byte) v;
-            v >>>= 8;
         }
     }
 }
