@@ -2,7 +2,6 @@ package dev.tern.widget;
 
 import dev.tern.widget.connect.ConnectionState;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,12 +42,7 @@ class BadInputTest {
     }
 
     private void show(FxRobot robot, dev.tern.widget.connect.TerminalConnector connector) {
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-            view.requestTerminalFocus();
-        });
+        view = ShownView.of(robot, stage, connector);
     }
 
     @Test

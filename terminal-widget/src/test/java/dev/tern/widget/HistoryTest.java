@@ -1,6 +1,5 @@
 package dev.tern.widget;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,7 @@ class HistoryTest {
 
     private void play(FxRobot robot, byte[] output, int chunkSize, int pauseMillis) {
         ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis)).gated();
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-        });
+        view = ShownView.of(robot, stage, connector);
         // a screen that grows adds blank rows below (as mosh does), so start once the view has its final size
         Eventually.until(Duration.ofSeconds(10), () -> connector.resizes.contains(view.textBuffer().getWidth() + "x"
                 + view.textBuffer().getHeight()), () -> connector.resizes.toString());

@@ -5,7 +5,6 @@ import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -51,12 +50,7 @@ class MoshTabTest {
         server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
         MoshConnector connector = new MoshConnector("mosh-test",
                 progress -> new MoshServerAddress(server.address(), server.key()));
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-            view.requestTerminalFocus();
-        });
+        view = ShownView.of(robot, stage, connector);
         Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");
@@ -94,11 +88,7 @@ class MoshTabTest {
         proxy = UdpImpairmentProxy.start(server.address(), 7);
         MoshConnector connector = new MoshConnector("mosh-blackout",
                 progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-        });
+        view = ShownView.of(robot, stage, connector);
         Eventually.screenContains(view, "$ ");
         String screenBefore = view.screenText();
         proxy.blackout(Duration.ofSeconds(9));

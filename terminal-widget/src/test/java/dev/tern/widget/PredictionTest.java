@@ -7,7 +7,6 @@ import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -64,12 +63,7 @@ class PredictionTest {
         proxy.setDelay(Duration.ofMillis(150), Duration.ZERO);
         MoshConnector connector = new MoshConnector("mosh-300ms",
                 progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-            view.requestTerminalFocus();
-        });
+        view = ShownView.of(robot, stage, connector);
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");

@@ -10,7 +10,6 @@ import dev.tern.transport.ssh.SshTarget;
 import dev.tern.transport.ssh.StrictHostKeyChecking;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.SshShellConnector;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -56,12 +55,7 @@ class SshTabTest {
     }
 
     private void show(FxRobot robot, SshShellConnector connector) {
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-            view.requestTerminalFocus();
-        });
+        view = ShownView.of(robot, stage, connector);
     }
 
     @Test
@@ -103,12 +97,7 @@ class SshTabTest {
                 dev.tern.widget.connect.MoshConnector.overSsh(progress -> SshConnector.connect(
                         ConnectSpecResolver.forEnvironment(SshEnvironment.isolated(home, "t")).resolve(target),
                         Prompter.refusing(), progress), dev.tern.transport.ssh.MoshServerOptions.defaults()));
-        robot.interact(() -> {
-            view = new TerminalView(connector, TerminalSettings.defaults());
-            stage.setScene(new Scene(view, 800, 480));
-            stage.show();
-            view.requestTerminalFocus();
-        });
+        view = ShownView.of(robot, stage, connector);
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         robot.interact(view::requestTerminalFocus);
