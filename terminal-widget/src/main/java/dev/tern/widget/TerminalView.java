@@ -79,7 +79,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         this.banner = new ConnectionBanner(connector.deliversFrames() ? "Ctrl-^ ." : "");
         String name = connector.name();
         this.input = new InputPump(name, connector, m -> status.message(m));
-        this.feed = new FrameFeed(name, input::send, this::widgetResized, this::frameConsumed);
+        this.feed = new FrameFeed(name, this::sendInput, this::widgetResized, this::frameConsumed);
         if (connector.deliversFrames()) {
             this.stream = null;
             this.frames = new FrameScreen(INITIAL_COLUMNS, INITIAL_ROWS, this::screenChanged);
@@ -136,6 +136,11 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         return lastContact.getReadOnlyProperty();
     }
 
+    /** The connector behind this view (for settings that change while connected, such as Mosh local echo). */
+    public TerminalConnector connector() {
+        return connector;
+    }
+
     // ---- actions ----
 
     /** What opens a clicked web or mail address, e.g. {@code getHostServices()::showDocument}. */
@@ -186,7 +191,13 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     /** Sends text as if typed or pasted (bracketed when the remote program asked for it). */
     public void paste(String text) {
         byte[] bytes = pasteBytes(text);
-        Thread.ofVirtual().start(() -> input.send(bytes));
+        Thread.ofVirtual().start(() -> sendInput(bytes));
+    }
+
+    /** User input from the widget (keys, mouse reports) or a paste: its echo is shown without waiting a frame. */
+    private void sendInput(byte[] bytes) {
+        pipeline.userInput();
+        input.send(bytes);
     }
 
     private byte[] pasteBytes(String text) {

@@ -181,7 +181,7 @@ public final class TernCli implements Callable<Integer> {
             return 2;
         }
         if (!predictGiven && !predictAlways && !predictNever) {
-            profileSettings = WidgetSessionLauncher.predictionSettings(chosen.mosh());
+            profileSettings = WidgetSessionLauncher.predictionSettings(chosen.mosh(), report.document().settings());
         }
         return connectThroughSsh(WidgetSessionLauncher.sshTarget(chosen), WidgetSessionLauncher.moshOptions(chosen));
     }

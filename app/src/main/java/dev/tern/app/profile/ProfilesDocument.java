@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Everything in the profiles file: its schema version, the app settings and the profiles, in sidebar order. */
 public record ProfilesDocument(int schemaVersion, AppSettings settings, List<Profile> profiles) {
-    public static final int CURRENT_SCHEMA = 2;
+    public static final int CURRENT_SCHEMA = 3;
 
     public ProfilesDocument {
         settings = settings == null ? AppSettings.DEFAULTS : settings;

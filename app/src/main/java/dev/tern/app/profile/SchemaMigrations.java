@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>Schema 1 (the first prototypes) had {@code "version"}, and per profile {@code "folder"}, {@code "protocol"}, a
  * combined {@code "address": "user@host:port"}, {@code "identityFile"} and {@code "predict"}; some wrote a
- * {@code "password"}. Schema 2 is {@link ProfilesDocument} as it is now. Every step also drops anything that looks
- * like a secret, so no secret survives a load-and-save.
+ * {@code "password"}. Schema 2 stored a local echo mode in every Mosh profile, {@code "ADAPTIVE"} when nobody chose
+ * one. Schema 3 is {@link ProfilesDocument} as it is now: a profile without a mode follows the app-wide default of
+ * Settings. Every step also drops anything that looks like a secret, so no secret survives a load-and-save.
  */
 public final class SchemaMigrations {
     private static final Set<String> SECRET_KEYS = Set.of("password", "passphrase", "secret", "privatekey",
@@ -48,6 +49,10 @@ public final class SchemaMigrations {
         if (version == 1) {
             fromVersion1(root, notes);
             version = 2;
+        }
+        if (version == 2) {
+            fromVersion2(root);
+            version = 3;
         }
         int secrets = dropSecrets(root);
         if (secrets > 0) {
@@ -104,6 +109,21 @@ public final class SchemaMigrations {
                 ObjectNode mosh = profile.has("mosh") && profile.get("mosh").isObject()
                         ? (ObjectNode) profile.get("mosh") : profile.putObject("mosh");
                 mosh.put("prediction", predict);
+            }
+        }
+    }
+
+    /**
+     * Schema 2 had no way to say "the default": every profile held ADAPTIVE unless someone picked another mode, and
+     * ADAPTIVE was also the default. Turning it into "follow Settings" changes nothing until the default changes,
+     * which is then what the user wants; a mode anyone picked deliberately other than ADAPTIVE stays.
+     */
+    private static void fromVersion2(ObjectNode root) {
+        root.put("schemaVersion", 3);
+        for (JsonNode profile : root.path("profiles")) {
+            if (profile.path("mosh") instanceof ObjectNode mosh
+                    && "ADAPTIVE".equalsIgnoreCase(mosh.path("prediction").asText(""))) {
+                mosh.remove("prediction");
             }
         }
     }

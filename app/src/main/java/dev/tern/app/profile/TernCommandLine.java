@@ -32,7 +32,8 @@ public final class TernCommandLine {
             words.add("LC_ALL=" + mosh.locale());
         }
         words.add("tern");
-        if (mosh.prediction() != PredictionMode.ADAPTIVE) {
+        // a profile that follows the app's default says nothing (the command line has no app settings)
+        if (mosh.prediction() != null && mosh.prediction() != PredictionMode.ADAPTIVE) {
             words.add("--predict=" + mosh.prediction().optionValue());
         }
         if (mosh.predictOverwrite()) {

@@ -1,5 +1,7 @@
 package dev.tern.app.session;
 
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.Profile;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,6 +39,14 @@ public interface SessionHandle {
 
     /** Connects again in the same tab. */
     void reconnect();
+
+    /**
+     * The tab's profile or the app settings were saved while the tab is open ({@code profile} is the profile as
+     * saved now): applies what can change on a live session, which is a Mosh tab's local echo mode and overwrite
+     * (the profile's own mode, or the app's default when the profile has none). Called on the JavaFX thread.
+     */
+    default void settingsChanged(Profile profile, AppSettings settings) {
+    }
 
     /** Gives keyboard focus to the terminal. */
     void focus();

@@ -1,9 +1,12 @@
 package dev.tern.app.session;
 
+import dev.tern.app.profile.AppSettings;
 import dev.tern.app.profile.Profile;
+import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.widget.TerminalSettings;
 import dev.tern.widget.TerminalView;
 import dev.tern.widget.connect.ConnectionState;
+import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.TerminalConnector;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -12,7 +15,8 @@ import javafx.scene.layout.StackPane;
 /**
  * A tab session backed by a {@link TerminalView}. The view's state becomes the tab's: a view that closes before it
  * ever connected is a failed connection (its message goes to the tab's error panel). Reconnecting builds a fresh
- * view with a fresh connector in the same place.
+ * view with a fresh connector in the same place. Local echo settings changed while the tab is open apply to the
+ * running Mosh session and to every later connection of the tab.
  */
 final class WidgetSession extends ObservableSession {
     private final Profile profile;
@@ -20,6 +24,8 @@ final class WidgetSession extends ObservableSession {
     private final TerminalSettings settings;
     private final StackPane holder = new StackPane();
     private TerminalView view;
+    /** Local echo saved since the tab opened; null: what the launcher's connectors start with. */
+    private PredictionSettings prediction;
     private boolean everConnected;
     private boolean closed;
 
@@ -34,7 +40,11 @@ final class WidgetSession extends ObservableSession {
     private void start() {
         everConnected = false;
         setState(SessionState.CONNECTING);
-        TerminalView fresh = new TerminalView(connectors.get(), settings);
+        TerminalConnector connector = connectors.get();
+        if (prediction != null && connector instanceof MoshConnector mosh) {
+            mosh.setPredictionSettings(prediction);
+        }
+        TerminalView fresh = new TerminalView(connector, settings);
         view = fresh;
         holder.getChildren().setAll(fresh);
         fresh.stateProperty().addListener((obs, old, state) -> follow(fresh, state));
@@ -112,6 +122,18 @@ final class WidgetSession extends ObservableSession {
         TerminalView old = view;
         start();
         old.close();
+    }
+
+    @Override
+    public void settingsChanged(Profile updated, AppSettings appSettings) {
+        if (closed || !(view.connector() instanceof MoshConnector mosh)) {
+            return;
+        }
+        PredictionSettings wanted = WidgetSessionLauncher.predictionSettings(updated.mosh(), appSettings);
+        prediction = wanted;
+        if (!wanted.equals(mosh.predictionSettings())) {
+            mosh.setPredictionSettings(wanted);
+        }
     }
 
     @Override

@@ -45,21 +45,38 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     @Override
     public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
         TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
-        return new WidgetSession(profile, () -> connector(profile, prompter), terminalSettings(profile, defaults));
+        return new WidgetSession(profile, () -> connector(profile, defaults, prompter),
+                terminalSettings(profile, defaults));
     }
 
-    private TerminalConnector connector(Profile profile, TransportPrompter prompter) {
+    /**
+     * A fresh connector for each connection of the tab, the first and every reconnect. The startup command of a
+     * local or SSH profile is typed into each new shell, reconnects included: a reconnect opens a new shell (the
+     * old one, with whatever the command did in it, is gone), so a command such as {@code tmux attach} or
+     * {@code cd /srv/app} is wanted again, as with Mosh tabs (mosh-server runs it whenever it starts) and as
+     * MobaXterm and Tabby do on every connect. It is never typed twice into the same shell.
+     */
+    private TerminalConnector connector(Profile profile, AppSettings defaults, TransportPrompter prompter) {
         return switch (profile.kind()) {
-            case LOCAL -> new LocalShellConnector();
-            case SSH -> new SshShellConnector(profile.name(), progress -> login(profile, prompter, progress),
-                    Map.of());
+            case LOCAL -> {
+                LocalShellConnector local = new LocalShellConnector();
+                local.typeWhenReady(profile.startupCommand());
+                yield local;
+            }
+            case SSH -> {
+                // typed into the interactive shell rather than run with exec: the user stays in the shell after it
+                SshShellConnector ssh = new SshShellConnector(profile.name(),
+                        progress -> login(profile, prompter, progress), Map.of());
+                ssh.typeWhenReady(profile.startupCommand());
+                yield ssh;
+            }
             case MOSH -> new MoshConnector(profile.name(), progress -> {
                 // mosh-server detaches; the SSH login is only needed to start it
                 try (SshConnection connection = login(profile, prompter, progress)) {
                     MoshEndpoint endpoint = MoshBootstrap.start(connection, moshOptions(profile), progress);
                     return MoshServerAddress.of(endpoint);
                 }
-            }, SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh())));
+            }, SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)));
         };
     }
 
@@ -90,9 +107,15 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         return target.build();
     }
 
-    /** The profile's local echo mode and overwrite, in the session's terms. */
+    /** The profile's local echo mode and overwrite, in the session's terms (no profile mode: adaptive). */
     public static PredictionSettings predictionSettings(MoshOptions mosh) {
-        return new PredictionSettings(DisplayPreference.parse(mosh.prediction().optionValue()), mosh.predictOverwrite());
+        return predictionSettings(mosh, AppSettings.DEFAULTS);
+    }
+
+    /** The profile's local echo mode (or else the app's default mode) and overwrite, in the session's terms. */
+    public static PredictionSettings predictionSettings(MoshOptions mosh, AppSettings defaults) {
+        return new PredictionSettings(DisplayPreference.parse(mosh.prediction(defaults).optionValue()),
+                mosh.predictOverwrite());
     }
 
     public static MoshServerOptions moshOptions(Profile profile) {

@@ -175,6 +175,7 @@ public final class MainWindow implements SidebarActions {
             if (apply(ProfileEdits.save(profile, result.profile()))) {
                 rememberPassword(result);
                 sidebar.select(result.profile().id());
+                applyToOpenTabs();
             }
         });
     }
@@ -524,14 +525,30 @@ public final class MainWindow implements SidebarActions {
         return chooser;
     }
 
-    /** The settings dialog; saved settings apply at once (theme) or to tabs opened from now on. */
+    /**
+     * The settings dialog; saved settings apply at once (theme, the default local echo of open Mosh tabs whose
+     * profile has no mode of its own) or to tabs opened from now on.
+     */
     public void openSettings() {
         AppSettings before = store.current().settings();
         new SettingsDialog(stage, before, monospaceFonts(), COLOR_SCHEMES).showAndWait().ifPresent(settings -> {
             if (apply(ProfileEdits.settings(settings))) {
                 Theme.apply(settings.theme(), stage.getScene());
+                applyToOpenTabs();
             }
         });
+    }
+
+    /**
+     * Hands the saved profiles and settings to the open tabs, each with its profile as saved now (a tab of a
+     * deleted or quick-connect profile keeps the one it was opened with). A Mosh tab changes its local echo at once.
+     */
+    void applyToOpenTabs() {
+        AppSettings settings = store.current().settings();
+        for (SessionTab tab : tabs.tabs()) {
+            Profile current = store.current().find(tab.profile().id()).orElse(tab.profile());
+            tab.session().settingsChanged(current, settings);
+        }
     }
 
     /** Keychain plus the profile's "remember" flag, for the password dialog of a connecting tab. */

@@ -52,6 +52,16 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     public record Result(Profile profile, boolean remember, String password) {
     }
 
+    /** An entry of the Prediction box: a mode of the profile's own, or (null) the default from Settings. */
+    public record PredictionChoice(PredictionMode mode) {
+        public static final PredictionChoice DEFAULT = new PredictionChoice(null);
+
+        @Override
+        public String toString() {
+            return mode == null ? "Default (from Settings)" : mode.toString();
+        }
+    }
+
     private final String profileId;
     private final TextField name = field("name-field", "e.g. Build server");
     private final ComboBox<String> group = new ComboBox<>();
@@ -68,7 +78,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     private final TextField udpPorts = field("udp-ports-field", "any, or 60001 or 60001:60010");
     private final TextField udpHost = field("udp-host-field", "relay or NAT address (optional)");
     private final TextField udpPort = field("udp-port-field", "translated port (optional)");
-    private final ChoiceBox<PredictionMode> prediction = new ChoiceBox<>();
+    private final ChoiceBox<PredictionChoice> prediction = new ChoiceBox<>();
     private final CheckBox overwrite = new CheckBox("Predictions overwrite instead of insert");
     private final TextField locale = field("locale-field", "C.UTF-8 (optional)");
     private final TextField startupCommand = field("startup-command-field", "e.g. tmux attach || tmux");
@@ -116,7 +126,11 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         password.setPromptText("asked when connecting if left empty");
         remember.setId("remember-field");
         prediction.setId("prediction-field");
-        prediction.getItems().addAll(PredictionMode.values());
+        prediction.getItems().add(PredictionChoice.DEFAULT);
+        for (PredictionMode mode : PredictionMode.values()) {
+            prediction.getItems().add(new PredictionChoice(mode));
+        }
+        prediction.setValue(PredictionChoice.DEFAULT);
         overwrite.setId("overwrite-field");
         fontFamily.setId("font-family-field");
         fontFamily.setEditable(true);
@@ -205,7 +219,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         form.add("", overwrite);
         register(ProfileField.LOCALE, locale, form.add("Locale", locale));
         form.addWide(FormGrid.note("The overrides are for relays and NAT: Tern sends UDP there instead of to the "
-                + "SSH host and the port mosh-server chose."));
+                + "SSH host and the port mosh-server chose. Prediction and overwrite also change open tabs."));
         return form;
     }
 
@@ -261,7 +275,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         udpPorts.setText(mosh.udpPorts());
         udpHost.setText(mosh.udpHostOverride());
         udpPort.setText(mosh.udpPortOverride() == null ? "" : String.valueOf(mosh.udpPortOverride()));
-        prediction.setValue(mosh.prediction());
+        prediction.setValue(new PredictionChoice(mosh.prediction()));
         overwrite.setSelected(mosh.predictOverwrite());
         locale.setText(mosh.locale());
         startupCommand.setText(profile.startupCommand());
@@ -275,7 +289,8 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     /** The profile as the fields say now; unparsable numbers become out-of-range values the validator names. */
     Profile build() {
         MoshOptions mosh = new MoshOptions(serverCommand.getText(), udpPorts.getText(), udpHost.getText(),
-                number(udpPort.getText()), prediction.getValue(), overwrite.isSelected(), locale.getText());
+                number(udpPort.getText()), prediction.getValue() == null ? null : prediction.getValue().mode(),
+                overwrite.isSelected(), locale.getText());
         TerminalOptions terminal = new TerminalOptions(fontFamily.getEditor().getText(), number(fontSize.getText()),
                 colorScheme.getValue());
         boolean rememberPassword = auth.getValue() == AuthMethod.PASSWORD && remember.isSelected();

@@ -7,6 +7,7 @@ import dev.tern.app.session.SessionLauncher;
 import dev.tern.app.session.SessionState;
 import dev.tern.app.settings.OpenTab;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,11 @@ public final class SessionTabs extends StackPane {
         }
     }
 
-    /** Moves the selected tab left or right (the keyboard way to reorder; dragging works too). */
+    /**
+     * Moves the selected tab left or right (the keyboard way to reorder; dragging works too). Like a drag, this is
+     * one permutation of the tab list: no tab is removed on the way, so no session is touched, and the tabs-changed
+     * listener saves the new order as the open tabs to restore.
+     */
     public void moveSelected(int step) {
         int from = selectedIndex();
         int to = from + step;
@@ -168,8 +173,12 @@ public final class SessionTabs extends StackPane {
         List<Tab> reordered = new ArrayList<>(tabPane.getTabs());
         reordered.remove(from);
         reordered.add(to, tab);
-        // setAll keeps the moved tab's session (only a removal without re-adding closes a session)
-        tabPane.getTabs().setAll(reordered);
+        Map<Tab, Integer> position = new HashMap<>();
+        for (int i = 0; i < reordered.size(); i++) {
+            position.put(reordered.get(i), i);
+        }
+        // an observable list's sort fires a single permutation, the same kind of change a drag makes
+        tabPane.getTabs().sort(Comparator.comparing(position::get));
         tabPane.getSelectionModel().select(tab);
     }
 

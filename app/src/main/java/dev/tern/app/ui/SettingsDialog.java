@@ -39,6 +39,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         scheme.setValue(current.colorScheme());
         prediction.getItems().addAll(PredictionMode.values());
         prediction.setValue(current.prediction());
+        prediction.setId("settings-prediction");
         scrollback.setText(String.valueOf(current.scrollbackLines()));
         scrollback.setId("settings-scrollback");
         theme.getItems().addAll(ThemeChoice.values());

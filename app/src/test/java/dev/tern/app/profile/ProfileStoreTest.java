@@ -2,6 +2,7 @@ package dev.tern.app.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class ProfileStoreTest {
                 reopened.current().profiles());
         assertEquals("Fira Code", reopened.current().settings().fontFamily());
         assertEquals(ThemeChoice.DARK, reopened.current().settings().theme());
-        assertTrue(Files.readString(store.file()).contains("\"schemaVersion\" : 2"));
+        assertTrue(Files.readString(store.file()).contains("\"schemaVersion\" : 3"));
     }
 
     @Test
@@ -80,7 +81,24 @@ class ProfileStoreTest {
         // the password is scrubbed from the disk at load, before any edit
         String saved = Files.readString(store.file());
         assertFalse(saved.contains("hunter2-legacy"), saved);
-        assertTrue(saved.contains("\"schemaVersion\" : 2"), saved);
+        assertTrue(saved.contains("\"schemaVersion\" : 3"), saved);
+    }
+
+    @Test
+    void aSchemaTwoFileLetsItsDefaultModesFollowSettings() throws IOException {
+        Files.writeString(dir.resolve(ProfileStore.FILE_NAME), """
+                {"schemaVersion": 2, "profiles": [
+                  {"name": "untouched", "kind": "MOSH", "host": "a.example.org", "mosh": {"prediction": "ADAPTIVE"}},
+                  {"name": "chosen", "kind": "MOSH", "host": "b.example.org", "mosh": {"prediction": "NEVER"}}
+                ]}
+                """);
+        ProfileStore store = new ProfileStore(dir);
+        LoadReport report = store.load();
+
+        List<Profile> profiles = store.current().profiles();
+        assertNull(profiles.get(0).mosh().prediction(), "ADAPTIVE of schema 2 was the default: follow Settings");
+        assertEquals(PredictionMode.NEVER, profiles.get(1).mosh().prediction());
+        assertTrue(report.notices().stream().anyMatch(n -> n.contains("upgraded from schema 2")), report.toString());
     }
 
     @Test

@@ -99,6 +99,18 @@ class WidgetSessionLauncherTest {
     }
 
     @Test
+    void aProfileWithoutAModeOfItsOwnFollowsTheAppDefault() {
+        AppSettings neverByDefault = new AppSettings("Monospaced", 14, "Dark", PredictionMode.NEVER, 1000, null);
+        assertEquals(null, MoshOptions.DEFAULTS.prediction(), "new profiles follow the default");
+        assertEquals(dev.tern.transport.predict.DisplayPreference.NEVER,
+                WidgetSessionLauncher.predictionSettings(MoshOptions.DEFAULTS, neverByDefault).preference());
+        MoshOptions always = new MoshOptions("", "", "", null, PredictionMode.ALWAYS, false, "");
+        assertEquals(dev.tern.transport.predict.DisplayPreference.ALWAYS,
+                WidgetSessionLauncher.predictionSettings(always, neverByDefault).preference(),
+                "the profile's own mode wins over the default");
+    }
+
+    @Test
     void terminalOptionsFallBackToTheAppDefaults() {
         TerminalSettings own = WidgetSessionLauncher.terminalSettings(profile(ConnectionKind.MOSH, AuthMethod.AGENT,
                 "", "", MoshOptions.DEFAULTS, ""), AppSettings.DEFAULTS);

@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.app.profile.ConnectionKind;
 import dev.tern.app.profile.Profile;
+import dev.tern.app.session.SessionState;
+import dev.tern.app.settings.OpenTab;
+import dev.tern.app.settings.WindowStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +82,83 @@ class RestoreTest {
         double divider = ((javafx.scene.control.SplitPane) restarted[0].stage().getScene().lookup("#main-split"))
                 .getDividerPositions()[0];
         assertEquals(0.31, divider, 0.02);
+        robot.interact(() -> restarted[0].stage().close());
+    }
+
+    /** The header of the main window's tab titled {@code title}. */
+    private static Node tabHeader(FxRobot robot, String title) {
+        return robot.lookup("#session-tab-pane .tab-header-area .tab").match((Node n) -> n.lookupAll(".tab-label")
+                .stream().anyMatch(l -> l instanceof Labeled label && title.equals(label.getText()))).query();
+    }
+
+    private List<OpenTab> savedTabs() {
+        return new WindowStateStore(configDir).load().openTabs();
+    }
+
+    @Test
+    void tabsReorderedByDragAndByShortcutAreSavedAndRestoredInTheirNewOrder(FxRobot robot) throws Exception {
+        Profile build = window.sidebar().visibleProfiles().get(0);
+        Profile db = window.sidebar().visibleProfiles().get(1);
+        robot.interact(() -> {
+            window.connect(build);
+            window.connect(db);
+            window.openLocalTab();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.scene.control.TabPane.TabDragPolicy.REORDER,
+                window.tabs().tabPane().getTabDragPolicy());
+        OpenTab buildTab = OpenTab.saved(build.id());
+        OpenTab dbTab = OpenTab.saved(db.id());
+        OpenTab localTab = OpenTab.unsaved(ConnectionKind.LOCAL, "");
+        assertEquals(List.of(buildTab, dbTab, localTab), savedTabs());
+        List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+        robot.interact(() -> window.tabs().tabPane().getTabs().addListener((ListChangeListener<Tab>) change -> {
+            while (change.next()) {
+                changes.add(change.wasPermutated() ? "permutation" : change.wasRemoved() ? "removal" : "other");
+            }
+        }));
+
+        // drag the local tab's header to the far left, onto the left part of the first header
+        Node local = tabHeader(robot, "Local shell");
+        Node first = tabHeader(robot, "build");
+        var target = first.localToScreen(first.getBoundsInLocal());
+        robot.drag(local, MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(target.getMinX() + target.getWidth() / 2, target.getCenterY()))
+                .moveTo(new javafx.geometry.Point2D(target.getMinX() + 2, target.getCenterY()))
+                .drop();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> titles(window).getFirst().equals("Local shell"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Local shell", "build", "db"), titles(window));
+        assertEquals(List.of("permutation"), changes, "a drag is one permutation of the tab list");
+        assertEquals(List.of(localTab, buildTab, dbTab), savedTabs(), "the dragged order is saved at once");
+
+        // the keyboard: db, selected, one place to the left
+        robot.interact(() -> window.tabs().select(2));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.SHIFT,
+                KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Local shell", "db", "build"), titles(window));
+        assertEquals(1, window.tabs().selectedIndex(), "the moved tab stays selected");
+        assertEquals(List.of("permutation", "permutation"), changes, "the shortcut reorders as a drag does");
+        assertEquals(List.of(localTab, dbTab, buildTab), savedTabs());
+        assertTrue(window.tabs().tabs().stream().allMatch(t -> t.session().state().get() == SessionState.CONNECTED),
+                "reordering keeps every session");
+        // at the edges nothing moves
+        robot.interact(() -> {
+            window.tabs().select(0);
+            window.tabs().moveSelected(-1);
+        });
+        assertEquals(List.of("Local shell", "db", "build"), titles(window));
+
+        MainWindow[] restarted = new MainWindow[1];
+        robot.interact(() -> {
+            window.tabs().select(1);
+            window.stage().close();
+            restarted[0] = new AppHarness(configDir).start(new Stage());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Local shell", "db", "build"), titles(restarted[0]));
+        assertEquals(1, restarted[0].tabs().selectedIndex());
         robot.interact(() -> restarted[0].stage().close());
     }
 

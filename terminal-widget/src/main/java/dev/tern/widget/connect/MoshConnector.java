@@ -14,6 +14,7 @@ import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.SshConnection;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,6 +51,7 @@ public final class MoshConnector implements TerminalConnector {
     private volatile int wantedColumns, wantedRows;
 
     private final SessionOptions options;
+    private volatile PredictionSettings prediction;
 
     public MoshConnector(String name, Bootstrap bootstrap) {
         this(name, bootstrap, SessionOptions.GUI);
@@ -60,14 +62,24 @@ public final class MoshConnector implements TerminalConnector {
         this.name = name;
         this.bootstrap = bootstrap;
         this.options = new SessionOptions(options.prediction(), false, "", options.escapeKey());
+        this.prediction = options.prediction();
     }
 
-    /** Changes local echo while connected (before the session is up, the next start uses the new settings). */
+    /**
+     * Changes local echo (mode and overwrite). Applies at once to a running session; before the session is up
+     * (still logging in or starting mosh-server), the session starts with it.
+     */
     public void setPredictionSettings(PredictionSettings settings) {
+        prediction = Objects.requireNonNull(settings, "settings");
         MoshSession s = session;
         if (s != null) {
             s.setPredictionSettings(settings);
         }
+    }
+
+    /** The local echo settings given last (by the constructor or {@link #setPredictionSettings}). */
+    public PredictionSettings predictionSettings() {
+        return prediction;
     }
 
     @Override
@@ -98,9 +110,14 @@ public final class MoshConnector implements TerminalConnector {
                 return;
             }
             l.state(ConnectionState.CONNECTING, "Waiting for the first reply from " + server.udpTarget() + "…");
+            PredictionSettings startWith = prediction;
             MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
-                    wantedRows, options, new SessionEvents());
+                    wantedRows, options.withPrediction(startWith), new SessionEvents());
             session = s;
+            if (prediction != startWith) {
+                // changed while the session was starting: setPredictionSettings did not see the session yet
+                s.setPredictionSettings(prediction);
+            }
             if (ended.get()) {
                 s.close();
             }
