@@ -9,10 +9,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * screen changed, the widget has taken the previous frame, and at least one frame interval has passed, it diffs the
  * newest screen against the one the widget shows and hands over the bytes. However fast output arrives, the widget
  * parses at most one screenful per frame.
+ *
+ * <p>Shortly after the user typed, the frame interval is skipped: the echo or predicted glyph of a key goes to the
+ * widget as soon as it took the previous frame, as mosh-client writes a new frame out at once, instead of up to one
+ * interval later (which was the whole tail of key-to-glyph latency). Only the one-frame-in-flight rule holds then,
+ * so a flood typed into costs the widget at most a few extra frames per key.
  */
 public final class ScreenPipeline implements AutoCloseable {
     /** About one display refresh at 60 Hz. */
     public static final long FRAME_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+    /** How long after user input frames skip the interval: covers a local echo or a Mosh prediction. */
+    static final long AFTER_INPUT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ScreenSource source;
     private final FrameFeed feed;
@@ -25,6 +32,8 @@ public final class ScreenPipeline implements AutoCloseable {
     private boolean fullRedrawRequested;
     private boolean closed;
     private long framesShown;
+    private boolean inputSeen;
+    private long lastInputNanos;
 
     private final java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize;
     private int viewColumns = -1, viewRows = -1;
@@ -49,6 +58,18 @@ public final class ScreenPipeline implements AutoCloseable {
         lock.lock();
         try {
             dirty = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The user typed (or pasted): frames may skip the interval for a moment. Any thread; call before sending. */
+    public void userInput() {
+        lock.lock();
+        try {
+            inputSeen = true;
+            lastInputNanos = System.nanoTime();
             wake.signalAll();
         } finally {
             lock.unlock();
@@ -99,8 +120,10 @@ public final class ScreenPipeline implements AutoCloseable {
                     if (closed) {
                         return;
                     }
-                    long wait = lastFrame + FRAME_INTERVAL_NANOS - System.nanoTime();
-                    if (wait > 0) {
+                    long now = System.nanoTime();
+                    long wait = lastFrame + FRAME_INTERVAL_NANOS - now;
+                    boolean typing = inputSeen && now - lastInputNanos < AFTER_INPUT_NANOS;
+                    if (wait > 0 && !typing) {
                         wake.awaitNanos(wait);
                         continue;
                     }
