@@ -26,8 +26,9 @@ build_once() {  # the CLI's class path, building the modules first when needed
   TESTBED_CP="$TESTBED_JAR:$(cat "$ROOT/testbed/target/runtime-cp.txt")"
 }
 
-# the real launcher, as a user runs it (already built by build_once)
-tern_cli() { echo "env TERN_SKIP_BUILD=1 $ROOT/tern"; }
+# the real launcher, as a user runs it (already built by build_once); TERN_BENCH_LAUNCHER measures another one,
+# e.g. the installed /opt/tern/bin/tern
+tern_cli() { echo "env TERN_SKIP_BUILD=1 ${TERN_BENCH_LAUNCHER:-$ROOT/tern}"; }
 
 start_server() {  # prints "PORT KEY PID" of a fresh mosh-server running a plain bash with prompt "$ "
   local port=$(( 42000 + RANDOM % 8000 )) out

@@ -31,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -188,6 +189,7 @@ public final class TernCli implements Callable<Integer> {
 
     /** Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. */
     private int connectThroughSsh(SshTarget target, MoshServerOptions options) throws IOException {
+        CompletableFuture<LocalTerminal> terminal = LocalTerminal.buildInBackground();
         MoshEndpoint endpoint;
         try {
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
@@ -196,10 +198,14 @@ public final class TernCli implements Callable<Integer> {
                 endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
             }
         } catch (SshException e) {
+            LocalTerminal.discard(terminal);
             err.println("tern: " + e.getMessage());
             return 255; // what ssh itself exits with when the connection fails
+        } catch (IOException | RuntimeException e) {
+            LocalTerminal.discard(terminal);
+            throw e;
         }
-        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()));
+        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()), LocalTerminal.await(terminal));
     }
 
     private SshTarget sshTarget() {
@@ -281,7 +287,7 @@ public final class TernCli implements Callable<Integer> {
             err.println("tern: cannot resolve host '" + host + "'.");
             return 2;
         }
-        return runClient(new InetSocketAddress(address, udpPort), key);
+        return runClient(new InetSocketAddress(address, udpPort), key, new LocalTerminal());
     }
 
     private InetAddress resolve(String host) throws UnknownHostException {
@@ -303,8 +309,7 @@ public final class TernCli implements Callable<Integer> {
         return fallback;
     }
 
-    private int runClient(InetSocketAddress target, SessionKey key) throws IOException {
-        LocalTerminal terminal = new LocalTerminal();
+    private int runClient(InetSocketAddress target, SessionKey key, LocalTerminal terminal) throws IOException {
         try {
             if (!terminal.isInteractive()) {
                 err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
