@@ -38,8 +38,9 @@ final class LocalTerminal implements Closeable {
     /**
      * Builds the terminal on a background thread. JLine's first build (native access, termios, terminfo) costs
      * a few hundred milliseconds, which overlaps the SSH login this way instead of adding to the connect time.
+     * {@code thenAlso} runs on the same thread afterwards (more set-up that can wait for nobody).
      */
-    static CompletableFuture<LocalTerminal> buildInBackground() {
+    static CompletableFuture<LocalTerminal> buildInBackground(Runnable thenAlso) {
         CompletableFuture<LocalTerminal> result = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("tern-terminal-setup").start(() -> {
             try {
@@ -47,6 +48,7 @@ final class LocalTerminal implements Closeable {
             } catch (IOException | RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
+            thenAlso.run();
         });
         return result;
     }

@@ -24,6 +24,14 @@ public final class OcbCipher {
         this.forSealing = forSealing;
     }
 
+    /**
+     * Loads the cipher's classes now. Bouncy Castle's jar is signed, so the first class loaded from it costs a
+     * check of the jar's signature (about 100 ms on a cold JVM): a client can pay that while it waits for SSH.
+     */
+    public static void preload() {
+        new OCBBlockCipher(AESEngine.newInstance(), AESEngine.newInstance());
+    }
+
     public static OcbCipher sealing(byte[] key) {
         return new OcbCipher(key, true);
     }
