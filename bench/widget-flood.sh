@@ -5,9 +5,11 @@
 #   2. the same bytes (with the tty's CR LF) fed straight into JediTermFX, no Tern pipeline: the same figures;
 #   3. xterm (Debian's package) running the same `cat` at the same size (time from cat's start to its end, and
 #      xterm's peak RSS);
-#   4. a Mosh tab at 300 ms RTT (local mosh-server behind the UDP impairment proxy): key event to predicted glyph
+#   4. the floor of step 1: the same `cat` in a pty read by pty4j as a local tab reads it, output thrown away (the
+#      kernel's tty layer and pty4j alone; no terminal can show the file faster);
+#   5. a Mosh tab at 300 ms RTT (local mosh-server behind the UDP impairment proxy): key event to predicted glyph
 #      in the widget's buffer, KEYS keys (default 200) typed 60-180 ms apart after WARMUP (default 10) warm-up keys.
-# Steps 1-3 run for two files of the same size: `seq` output (short lines: the hardest case, since a terminal's
+# Steps 1-4 run for two files of the same size: `seq` output (short lines: the hardest case, since a terminal's
 # cost is mostly per line) and text lines of 1-70 characters (logs, source, prose). All at COLSxROWS (default
 # 100x30, the size of the other benchmarks). Prints markdown tables; the last line is the headline ratio
 # JediTermFX direct / Tern pipeline (the issue's target: at least 20x).
@@ -111,7 +113,7 @@ XTERM_VERSION=$(xterm -version 2>/dev/null | head -1)
 echo "# widget flood: $MB MB files ($KINDS), ${COLS}x${ROWS}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$(date -u '+%Y-%m-%d %H:%M UTC'), DISPLAY=$DISPLAY, $XTERM_VERSION"
 
-declare -A PIPE DIRECT XS XRSS DESC BYTES
+declare -A PIPE DIRECT PTY XS XRSS DESC BYTES
 for kind in $KINDS; do
   file="$WORK/$kind.txt"
   "${JAVA[@]}" file "$kind" "$file" "$MB"
@@ -140,9 +142,12 @@ for kind in $KINDS; do
   fi
   XS[$kind]=$(awk -v a="$(cat "$WORK/x.start")" -v b="$(cat "$WORK/x.end")" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   echo "  xterm:    seconds=${XS[$kind]} peak_rss_kb=${XRSS[$kind]:-?}"
+  # 4. the floor: the pty and pty4j alone
+  PTY[$kind]=$(bench pty "$file" "$SIZE")
+  echo "  pty:      ${PTY[$kind]}"
   rm -f "$file"
 done
-# 4. key event to predicted glyph, Mosh tab at 300 ms RTT
+# 5. key event to predicted glyph, Mosh tab at 300 ms RTT
 K=$(bench keys "$SIZE" "$KEYS" "$WARMUP")
 echo "keys: $K"
 
@@ -157,6 +162,7 @@ for kind in $KINDS; do
   echo "| Tern local tab (pty4j, our emulator, frames into JediTermFX) | $(field "$p" seconds) s | $(mbps "$b" "$(field "$p" seconds)") | $(mib "$(field "$p" hwm_kb)") |"
   echo "| JediTermFX fed the same bytes directly | $(field "$d" seconds) s | $(mbps "$b" "$(field "$d" seconds)") | $(mib "$(field "$d" hwm_kb)") |"
   echo "| xterm | ${XS[$kind]} s | $(mbps "$b" "${XS[$kind]}") | ${XRSS[$kind]:+$(mib "${XRSS[$kind]}")} |"
+  echo "| the floor: \`cat\` into a pty read by pty4j, output discarded | $(field "${PTY[$kind]}" seconds) s | $(mbps "$b" "$(field "${PTY[$kind]}" seconds)") | |"
 done
 echo
 echo "| Mosh tab at 300 ms RTT: key event to predicted glyph in the widget's buffer | keys | p50 | p95 | p99 | max |"
@@ -175,6 +181,12 @@ echo "key p99 by stage (ms after the key event was posted): FX dispatch $(field 
   "$(field "$K" stage_frame_p99_ms), glyph in the buffer $(field "$K" p99_ms)"
 line="xterm / Tern pipeline (above 1: Tern is faster):"
 for kind in $KINDS; do line="$line $kind $(ratio "${XS[$kind]}" "$(field "${PIPE[$kind]}" seconds)")x"; done
+echo "$line"
+line="Tern pipeline / the pty floor (1.0 would be as fast as the pty delivers):"
+for kind in $KINDS; do line="$line $kind $(ratio "$(field "${PIPE[$kind]}" seconds)" "$(field "${PTY[$kind]}" seconds)")x"; done
+echo "$line"
+line="JediTermFX direct / the pty floor (the most any pty-fed pipeline can reach):"
+for kind in $KINDS; do line="$line $kind $(ratio "$(field "${DIRECT[$kind]}" seconds)" "$(field "${PTY[$kind]}" seconds)")x"; done
 echo "$line"
 echo "key event to predicted glyph, p99: $(field "$K" p99_ms) ms (target < 16 ms)"
 line="JediTermFX direct / Tern pipeline (target >= 20x):"

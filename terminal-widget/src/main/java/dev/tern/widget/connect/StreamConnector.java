@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Shared part of the byte-stream connectors (local pty, SSH channel): one reader thread that passes output on in
- * chunks of at most {@link #READ_CHUNK} bytes, and a blocking writer. The reader reads no faster than the listener
+ * chunks of at most {@link #readChunk()} bytes, and a blocking writer. The reader reads no faster than the listener
  * consumes, so a flooding program is held back by the pty or the SSH window instead of filling our heap.
  */
 abstract class StreamConnector implements TerminalConnector {
@@ -26,6 +26,11 @@ abstract class StreamConnector implements TerminalConnector {
     private volatile byte[] startupInput;
     /** {@link System#nanoTime()} of the last output chunk; 0 before the first. */
     private volatile long lastOutputNanos;
+
+    /** The largest chunk one read asks for; {@value #READ_CHUNK} bytes unless a connector knows better. */
+    protected int readChunk() {
+        return READ_CHUNK;
+    }
 
     /** Connects (may block; runs on the reader thread) and returns the remote's output and input streams. */
     protected abstract Streams open(int columns, int rows) throws IOException;
@@ -73,7 +78,7 @@ abstract class StreamConnector implements TerminalConnector {
                 long connectedAt = System.nanoTime();
                 Thread.ofVirtual().name("tern-startup-" + name()).start(() -> typeStartup(startup, connectedAt));
             }
-            byte[] buffer = new byte[READ_CHUNK];
+            byte[] buffer = new byte[readChunk()];
             InputStream in = streams.fromRemote();
             int n;
             while (!ended.get() && (n = in.read(buffer)) >= 0) {

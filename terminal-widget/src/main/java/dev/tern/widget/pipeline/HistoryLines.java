@@ -12,6 +12,9 @@ import java.util.List;
  * Turns rows that scrolled off our emulator's screen into JediTermFX history lines, styled run by run. Trailing
  * default blanks are dropped, as a terminal would keep them. A wide character is followed by JediTermFX's
  * double-width filler so columns line up with what its own parser would have stored.
+ *
+ * <p>Under a flood this runs for up to a scrollback's worth of rows per frame, so it reads the rows' primitive
+ * cells directly: one {@code char[]} per line, shared by the line's runs, and no string per cell.
  */
 final class HistoryLines {
     private final RenditionStyles styles = new RenditionStyles();
@@ -25,45 +28,35 @@ final class HistoryLines {
     }
 
     TerminalLine convert(Row row) {
+        int end = row.usedWidth();
         TerminalLine line = new TerminalLine();
-        int end = visibleEnd(row);
-        StringBuilder run = new StringBuilder();
-        long runRenditions = 0;
-        int runStart = 0;
-        int column = 0;
-        for (int x = 0; x < end; x++) {
-            long r = row.renditions(x);
-            if (run.length() > 0 && r != runRenditions) {
-                line.writeString(runStart, new CharBuffer(run.toString()), styles.style(runRenditions));
-                runStart = column;
-                run.setLength(0);
+        if (end > 0) {
+            // one column per cell, plus the filler of a wide character in the last used cell (its second half is a
+            // default blank, so not counted in usedWidth)
+            char[] text = new char[end + 1];
+            int column = 0;
+            int runStart = 0;
+            long runRenditions = row.renditions(0);
+            for (int x = 0; x < end; x++) {
+                long r = row.renditions(x);
+                if (r != runRenditions) {
+                    line.writeString(runStart, new CharBuffer(text, runStart, column - runStart),
+                            styles.style(runRenditions));
+                    runStart = column;
+                    runRenditions = r;
+                }
+                int cp = row.codePoint(x);
+                // one UTF-16 unit per column is JediTermFX's model; combining marks and astral characters are kept
+                // as their first unit so columns stay aligned
+                text[column++] = cp == 0 ? ' ' : Character.isBmpCodePoint(cp) ? (char) cp : Character.highSurrogate(cp);
+                if (row.isWide(x)) {
+                    text[column++] = CharUtils.DWC;
+                    x++;
+                }
             }
-            if (run.isEmpty()) {
-                runRenditions = r;
-            }
-            String contents = row.contents(x);
-            // one UTF-16 unit per column is JediTermFX's model; combining marks and astral characters are kept as
-            // their first unit so columns stay aligned
-            run.append(contents.isEmpty() ? ' ' : contents.charAt(0));
-            column++;
-            if (row.isWide(x)) {
-                run.append(CharUtils.DWC);
-                column++;
-                x++;
-            }
-        }
-        if (run.length() > 0) {
-            line.writeString(runStart, new CharBuffer(run.toString()), styles.style(runRenditions));
+            line.writeString(runStart, new CharBuffer(text, runStart, column - runStart), styles.style(runRenditions));
         }
         line.setWrapped(row.wrapped());
         return line;
-    }
-
-    private static int visibleEnd(Row row) {
-        int end = row.width();
-        while (end > 0 && row.contents(end - 1).isEmpty() && row.renditions(end - 1) == 0) {
-            end--;
-        }
-        return end;
     }
 }

@@ -16,8 +16,14 @@ import java.util.Map;
 final class RenditionStyles {
     private static final int MAX_CACHED = 4096;
     private final Map<Long, TextStyle> cache = new HashMap<>();
+    /** The last style asked for: history lines mostly repeat one rendition, and this skips the boxed lookup. */
+    private long lastRenditions;
+    private TextStyle lastStyle;
 
     TextStyle style(long renditions) {
+        if (lastStyle != null && renditions == lastRenditions) {
+            return lastStyle;
+        }
         TextStyle s = cache.get(renditions);
         if (s == null) {
             if (cache.size() >= MAX_CACHED) {
@@ -26,6 +32,8 @@ final class RenditionStyles {
             s = convert(renditions);
             cache.put(renditions, s);
         }
+        lastRenditions = renditions;
+        lastStyle = s;
         return s;
     }
 

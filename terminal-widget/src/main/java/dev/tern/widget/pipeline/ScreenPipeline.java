@@ -14,12 +14,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * widget as soon as it took the previous frame, as mosh-client writes a new frame out at once, instead of up to one
  * interval later (which was the whole tail of key-to-glyph latency). Only the one-frame-in-flight rule holds then,
  * so a flood typed into costs the widget at most a few extra frames per key.
+ *
+ * <p>Under a flood (the last frame carried at least a screenful of scrolled-off rows: nobody can read that) frames
+ * come at most every {@value #FLOOD_INTERVAL_MILLIS} ms, so each frame's history hand-over covers more lines and
+ * the lines that a later frame would push out of the scrollback anyway are never converted. As soon as the output
+ * pauses for {@value #QUIET_MILLIS} ms (the end of a {@code cat}) the frame is shown at the normal interval, and
+ * keys still skip the interval.
  */
 public final class ScreenPipeline implements AutoCloseable {
     /** About one display refresh at 60 Hz. */
     public static final long FRAME_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
     /** How long after user input frames skip the interval: covers a local echo or a Mosh prediction. */
     static final long AFTER_INPUT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long FLOOD_INTERVAL_MILLIS = 100;
+    /** The frame interval while output floods the screen. */
+    static final long FLOOD_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(FLOOD_INTERVAL_MILLIS);
+    static final long QUIET_MILLIS = 5;
+    /** Output that pauses this long ends a flood's longer interval (the frame with the last lines shows at once). */
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
 
     private final ScreenSource source;
     private final FrameFeed feed;
@@ -29,6 +41,7 @@ public final class ScreenPipeline implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private final Thread thread;
     private boolean dirty = true;
+    private long lastDirtyNanos;
     private boolean fullRedrawRequested;
     private boolean closed;
     private long framesShown;
@@ -53,12 +66,18 @@ public final class ScreenPipeline implements AutoCloseable {
         thread.start();
     }
 
-    /** The source changed. Any thread. */
+    /** The source changed. Any thread (the reader calls it for every chunk of output). */
     public void markDirty() {
+        long now = System.nanoTime();
         lock.lock();
         try {
-            dirty = true;
-            wake.signalAll();
+            lastDirtyNanos = now;
+            if (!dirty) {
+                // only the change from clean wakes the frames thread: while it is already dirty, the thread is
+                // waiting for the widget (which wakes it) or for a deadline it recomputes from lastDirtyNanos
+                dirty = true;
+                wake.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -109,6 +128,7 @@ public final class ScreenPipeline implements AutoCloseable {
 
     private void run() {
         long lastFrame = System.nanoTime() - FRAME_INTERVAL_NANOS;
+        boolean flooding = false;
         try {
             while (true) {
                 boolean redraw;
@@ -121,7 +141,11 @@ public final class ScreenPipeline implements AutoCloseable {
                         return;
                     }
                     long now = System.nanoTime();
-                    long wait = lastFrame + FRAME_INTERVAL_NANOS - now;
+                    long due = lastFrame + FRAME_INTERVAL_NANOS;
+                    if (flooding) {
+                        due = Math.max(due, Math.min(lastFrame + FLOOD_INTERVAL_NANOS, lastDirtyNanos + QUIET_NANOS));
+                    }
+                    long wait = due - now;
                     boolean typing = inputSeen && now - lastInputNanos < AFTER_INPUT_NANOS;
                     if (wait > 0 && !typing) {
                         wake.awaitNanos(wait);
@@ -138,15 +162,19 @@ public final class ScreenPipeline implements AutoCloseable {
                 if (redraw) {
                     composer.requestFullRedraw();
                 }
-                showNextFrame();
+                flooding = showNextFrame();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** A failure here must not kill the tab: report it, and draw the next frame from scratch. */
-    private void showNextFrame() {
+    /**
+     * A failure here must not kill the tab: report it, and draw the next frame from scratch.
+     *
+     * @return whether at least a screenful of rows scrolled off since the previous frame (a flood)
+     */
+    private boolean showNextFrame() {
         try {
             var size = viewSize.get();
             if (size.getColumns() != viewColumns || size.getRows() != viewRows) {
@@ -157,9 +185,11 @@ public final class ScreenPipeline implements AutoCloseable {
             SourceFrame frame = source.takeFrame();
             feed.offer(composer.compose(frame, viewColumns, viewRows));
             listener.frameShown(frame.screen());
+            return frame.scrolledOff().size() >= Math.max(1, frame.screen().height());
         } catch (RuntimeException e) {
             composer.requestFullRedraw();
             listener.frameFailed(e);
+            return false;
         }
     }
 

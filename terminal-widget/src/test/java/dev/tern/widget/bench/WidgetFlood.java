@@ -1,5 +1,7 @@
 package dev.tern.widget.bench;
 
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import dev.tern.widget.BenchAccess;
 import dev.tern.widget.TerminalSettings;
@@ -10,10 +12,12 @@ import javafx.stage.Stage;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +32,8 @@ import java.util.Random;
  * WidgetFlood pipeline FILE COLSxROWS      `cat FILE` in a local bash tab (TerminalView + pty4j) until its last
  *                                          line is on the widget's screen
  * WidgetFlood direct FILE COLSxROWS        the same bytes (with the tty's CR LF) straight into JediTermFX
+ * WidgetFlood pty FILE COLSxROWS           {@code cat FILE} in a pty read by pty4j as a local tab reads it, the
+ *                                          output thrown away: the floor of the local-tab path (kernel + pty4j)
  * WidgetFlood keys COLSxROWS KEYS WARMUP   key event to predicted glyph, Mosh tab at 300 ms RTT ({@link KeyLatency})
  * </pre>
  * Results go to stdout as {@code RESULT mode key=value ...} lines; progress goes to stderr.
@@ -47,6 +53,7 @@ public final class WidgetFlood {
             case "file" -> writeFile(args[1], Path.of(args[2]), Double.parseDouble(args[3]));
             case "pipeline" -> pipeline(Path.of(args[1]), size(args[2]));
             case "direct" -> direct(Path.of(args[1]), size(args[2]));
+            case "pty" -> ptyAlone(Path.of(args[1]), size(args[2]));
             case "keys" -> KeyLatency.run(size(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> usage();
         }
@@ -55,7 +62,7 @@ public final class WidgetFlood {
 
     private static void usage() {
         System.err.println("usage: WidgetFlood file seq|text FILE MB | pipeline FILE COLSxROWS | direct FILE COLSxROWS"
-                + " | keys COLSxROWS KEYS WARMUP");
+                + " | pty FILE COLSxROWS | keys COLSxROWS KEYS WARMUP");
         System.exit(2);
     }
 
@@ -223,6 +230,37 @@ public final class WidgetFlood {
         int height = BenchFx.onFx(() -> widget.getTerminalTextBuffer().getHeight());
         BenchFx.result("direct", "bytes", bytes, "seconds", fmt(seconds), "mbps", fmt(bytes / 1e6 / seconds),
                 "cpu_ms", cpu, "gc_ms", gc, "rss_before_kb", rssBefore, "hwm_kb", hwm, "size", width + "x" + height);
+    }
+
+    /**
+     * {@code cat FILE} in a pseudo-terminal, read with pty4j in chunks of the local tab's size and thrown away: how
+     * fast the kernel's tty layer (which turns every LF into CR LF) and pty4j deliver the bytes at all. No pipeline
+     * can show a {@code cat} faster than this.
+     */
+    static void ptyAlone(Path file, int[] size) throws Exception {
+        long bytes = Files.size(file);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("TERM", "xterm-256color");
+        BenchFx.log("pty: cat %s (%.1f MB) into a %dx%d pty, output discarded", file, bytes / 1e6, size[0], size[1]);
+        long cpu0 = BenchFx.processCpuMillis();
+        long start = System.nanoTime();
+        PtyProcess process = new PtyProcessBuilder(new String[] {"cat", file.toString()})
+                .setEnvironment(env).setInitialColumns(size[0]).setInitialRows(size[1]).setConsole(false).start();
+        long received = 0;
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = process.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received += n;
+            }
+        } catch (IOException e) {
+            // EIO once cat has exited and the pty is drained
+        }
+        process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = BenchFx.processCpuMillis() - cpu0;
+        BenchFx.result("pty", "bytes", bytes, "received", received, "seconds", fmt(seconds),
+                "mbps", fmt(bytes / 1e6 / seconds), "cpu_ms", cpu);
     }
 
     static String fmt(double value) {

@@ -156,8 +156,22 @@ public final class Emulator {
     }
 
     /** Indirection so the sink can be set after the terminal is built; forwards only when a target is set. */
-    private static final class SinkSlot implements ScrollbackSink {
+    static final class SinkSlot implements ScrollbackSink {
         ScrollbackSink target;
+
+        /**
+         * Hands a row that scrolled off to the sink; returns a row of the given width that the sink dropped unseen,
+         * for the emulator to reuse (see {@link ScrollbackBuffer}), or null.
+         */
+        Row scrolledOff(Row row, int reuseWidth) {
+            if (target instanceof ScrollbackBuffer buffer) {
+                return buffer.add(row, reuseWidth);
+            }
+            if (target != null) {
+                target.scrolledOff(row);
+            }
+            return null;
+        }
 
         @Override
         public void scrolledOff(Row row) {

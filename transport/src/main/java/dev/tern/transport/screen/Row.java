@@ -28,6 +28,12 @@ public final class Row {
     final long[] rend;
     final byte[] flags;
     private boolean frozen;
+    /**
+     * Set when the row was frozen on leaving the live screen for a scrollback sink without ever having been part of
+     * a snapshot: the sink then holds the only reference, and a {@link ScrollbackBuffer} that drops the row
+     * unseen may hand it back to the emulator for reuse.
+     */
+    private boolean sinkOnly;
 
     Row(int width, long background) {
         this(width, background, newGeneration());
@@ -89,6 +95,23 @@ public final class Row {
 
     public long renditions(int x) {
         return rend[x];
+    }
+
+    /** The first code point of a cell's contents (the base character), 0 when the cell is empty. */
+    public int codePoint(int x) {
+        return base[x];
+    }
+
+    /**
+     * The columns up to and including the last cell that is written or has a non-default rendition: what a
+     * history line must keep (the rest of the row is default blanks). 0 for a blank default row.
+     */
+    public int usedWidth() {
+        int end = base.length;
+        while (end > 0 && base[end - 1] == 0 && rend[end - 1] == 0) {
+            end--;
+        }
+        return end;
     }
 
     public boolean isWide(int x) {
@@ -153,6 +176,35 @@ public final class Row {
 
     void freeze() {
         frozen = true;
+    }
+
+    /**
+     * Freezes a row that leaves the live screen for a scrollback sink. A row not frozen before was never in a
+     * snapshot (snapshots freeze every row they share), so the sink's reference is then the only one.
+     */
+    void freezeForSink() {
+        sinkOnly = !frozen;
+        frozen = true;
+    }
+
+    /** See {@link #sinkOnly}. */
+    boolean sinkOnly() {
+        return sinkOnly;
+    }
+
+    /** The row was handed on by its sink (to a view, say): it may be referenced anywhere from now on. */
+    void shared() {
+        sinkOnly = false;
+    }
+
+    /**
+     * Makes a row that its only holder gave back mutable again, as a blank row of the given rendition and
+     * generation. Only for rows whose {@link #sinkOnly} reference was dropped unseen.
+     */
+    void reuse(long currentRenditions, long generation) {
+        frozen = false;
+        sinkOnly = false;
+        reset(currentRenditions, generation);
     }
 
     Row mutableCopy() {

@@ -15,7 +15,7 @@ final class Terminal {
     private final Framebuffer fb;
     private final Repertoire repertoire;
     private final StringBuilder replies;
-    private final ScrollbackSink scrollback;
+    private final Emulator.SinkSlot scrollback;
 
     // xterm extras (only used with Repertoire.XTERM)
     private Row[] savedPrimaryRows;
@@ -25,14 +25,14 @@ final class Terminal {
     private int lastPrinted = -1;
     private boolean g0LineDrawing;
 
-    Terminal(Framebuffer fb, Repertoire repertoire, StringBuilder replies, ScrollbackSink scrollback) {
+    Terminal(Framebuffer fb, Repertoire repertoire, StringBuilder replies, Emulator.SinkSlot scrollback) {
         this.fb = fb;
         this.repertoire = repertoire;
         this.replies = replies;
         this.scrollback = scrollback;
     }
 
-    Terminal copy(Framebuffer newFb, StringBuilder newReplies, ScrollbackSink sink) {
+    Terminal copy(Framebuffer newFb, StringBuilder newReplies, Emulator.SinkSlot sink) {
         Terminal t = new Terminal(newFb, repertoire, newReplies, sink);
         if (savedPrimaryRows != null) {
             for (Row r : savedPrimaryRows) {
@@ -155,10 +155,15 @@ final class Terminal {
             return;
         }
         Row[] rows = f.rows;
+        Row[] removed = k <= recycled.length ? recycled : new Row[k];
+        for (int y = 0; y < k; y++) {
+            removed[y] = rows[f.scrollBottom + 1 - k + y];
+        }
         System.arraycopy(rows, row, rows, row + k, f.scrollBottom + 1 - row - k);
         long gen = Row.newGeneration();
-        for (int y = row; y < row + k; y++) {
-            rows[y] = new Row(f.width, f.renditions, gen);
+        for (int y = 0; y < k; y++) {
+            rows[row + y] = blankRow(removed[y], gen);
+            removed[y] = null;
         }
     }
 
@@ -178,28 +183,41 @@ final class Terminal {
         for (int y = 0; y < k; y++) {
             Row gone = rows[row + y];
             if (keep) {
-                gone.freeze();
-                scrollback.scrolledOff(gone);
+                gone.freezeForSink();
+                // the row the scrollback dropped for it, when nobody saw that one (a flood outrunning the frames)
+                gone = scrollback.scrolledOff(gone, f.width);
             }
-            // a row nobody else can see is reused: cat-style output then allocates nothing per line
-            removed[y] = keep || gone.frozen() || gone.width() != f.width ? null : gone;
+            removed[y] = gone;
         }
         System.arraycopy(rows, row + k, rows, row, f.scrollBottom + 1 - row - k);
         long gen = Row.newGeneration();
         for (int y = 0; y < k; y++) {
             Row r = removed[y];
-            if (r == null) {
-                r = new Row(f.width, f.renditions, gen);
+            removed[y] = null;
+            if (keep && r != null) {
+                r.reuse(f.renditions, gen);
             } else {
-                r.reset(f.renditions, gen);
-                removed[y] = null;
+                r = blankRow(r, gen);
             }
             rows[f.scrollBottom + 1 - k + y] = r;
         }
     }
 
+    /**
+     * A blank row of the current background and the given generation: {@code old} itself when nobody else can see
+     * it (not frozen, so in no snapshot) and it has the screen's width, else a new row. {@code cat}-style output
+     * then allocates nothing per line.
+     */
+    private Row blankRow(Row old, long gen) {
+        if (old != null && !old.frozen() && old.width() == fb.width) {
+            old.reset(fb.renditions, gen);
+            return old;
+        }
+        return new Row(fb.width, fb.renditions, gen);
+    }
+
     private void resetRow(int y) {
-        fb.rows[y] = new Row(fb.width, fb.renditions);
+        fb.rows[y] = blankRow(fb.rows[y], Row.newGeneration());
     }
 
     private void clearCells(int y, int from, int to) {

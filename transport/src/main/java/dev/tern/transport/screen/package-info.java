@@ -31,7 +31,9 @@
  * <li><b>Local and SSH tabs</b> see every byte: {@link dev.tern.transport.screen.Emulator#setScrollbackSink}
  * with a bounded {@link dev.tern.transport.screen.ScrollbackBuffer} receives every row scrolled off the top of
  * the primary screen (region top at row 0), in order; drain it once per frame and ignore
- * {@code RenderResult.scrolledOff()} for such tabs.</li>
+ * {@code RenderResult.scrolledOff()} for such tabs. When a flood outruns the frames the buffer keeps only the
+ * newest rows, and hands the rows it drops unseen (in no snapshot, never drained) back to the emulator, which
+ * reuses them for the rows that scroll in: {@code cat hugefile} then allocates nothing per line.</li>
  * </ul>
  *
  * <h2>Threads</h2>

@@ -75,6 +75,8 @@ class EmulatorFuzzTest {
             e.setScrollbackSink(history);
             List<Framebuffer> snapshots = new ArrayList<>();
             List<String> snapshotTexts = new ArrayList<>();
+            List<Row> drained = new ArrayList<>();
+            List<String> drainedTexts = new ArrayList<>();
             Emulator twin = null;
             for (int chunk = 0; chunk < 8; chunk++) {
                 byte[] data = generate(r);
@@ -96,7 +98,10 @@ class EmulatorFuzzTest {
                         if (twin != null) twin.resize(w, h);
                     }
                     e.takeReplies();
-                    history.drain();
+                    for (Row row : history.drain()) {
+                        drained.add(row);
+                        drainedTexts.add(row.toString());
+                    }
                     Framebuffer after = e.snapshot();
                     client.render(r.nextBoolean(), before, after);
                     server.render(true, before, after);
@@ -120,6 +125,10 @@ class EmulatorFuzzTest {
             }
             for (int i = 0; i < snapshots.size(); i++) {
                 assertEquals(snapshotTexts.get(i), snapshots.get(i).toString(), "a snapshot changed after it was taken");
+            }
+            for (int i = 0; i < drained.size(); i++) {
+                // the scrollback reuses rows it dropped unseen, never one it handed out
+                assertEquals(drainedTexts.get(i), drained.get(i).toString(), "a drained row changed");
             }
         }
         System.out.printf("FUZZ %d iterations, %.1f MB fed in %d ms (seed %d), slowest chunk %.1f ms%n", iterations,
