@@ -24,6 +24,7 @@ TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.secu
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
 [ -n "${TERN_PKG_COMPRESS:-}" ] && TERN_JLINK_OPTIONS+=("--compress=$TERN_PKG_COMPRESS")  # experiments: zip-6 ...
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
+TERN_CLI_JAVA_OPTIONS=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1")
 TERN_AOT_FILE="tern.aot"
 
 tern_pkg_fail() {
@@ -224,6 +225,11 @@ tern_pkg_app_image() {
   tern_pkg_log "jpackage app-image"
   tern_pkg_locked "$JPACKAGE" "${args[@]}" || tern_pkg_fail "jpackage --type app-image failed"
   [ -x "$GUI_LAUNCHER" ] && [ -x "$CLI_LAUNCHER" ] || tern_pkg_fail "launchers missing in $IMAGE"
+  # the terminal client runs as ./tern runs it: the serial collector and the C1 compiler only (see ./tern)
+  local option
+  for option in "${TERN_CLI_JAVA_OPTIONS[@]}"; do
+    tern_pkg_cfg_add "$(tern_pkg_cfg "$TERN_CLI_NAME")" "java-options=$option"
+  done
 }
 
 tern_pkg_cfg() {  # the .cfg file jpackage wrote for launcher $1
