@@ -20,12 +20,33 @@ final class ConsolePrompter implements Prompter {
     private final BufferedReader fallbackReader = new BufferedReader(new InputStreamReader(System.in,
             StandardCharsets.UTF_8));
 
+    private Runnable beforeFirstQuestion;
+
     ConsolePrompter(PrintStream err) {
+        this(err, () -> { });
+    }
+
+    /**
+     * @param beforeFirstQuestion runs once before the first question: the client opens its terminal meanwhile, and
+     *                            that must be done before a question changes the terminal's modes (a password is
+     *                            read without echo; a terminal opened then would restore "no echo" on exit)
+     */
+    ConsolePrompter(PrintStream err, Runnable beforeFirstQuestion) {
         this.err = err;
+        this.beforeFirstQuestion = beforeFirstQuestion;
+    }
+
+    private void settle() {
+        Runnable hook = beforeFirstQuestion;
+        beforeFirstQuestion = null;
+        if (hook != null) {
+            hook.run();
+        }
     }
 
     @Override
     public Optional<String> password(String userAtHost, int attempt) {
+        settle();
         if (attempt > 1) {
             err.println("Permission denied, please try again.");
         }
@@ -34,6 +55,7 @@ final class ConsolePrompter implements Prompter {
 
     @Override
     public Optional<String> passphrase(Path keyFile, int attempt) {
+        settle();
         if (attempt > 1) {
             err.println("Wrong passphrase, please try again.");
         }
@@ -43,6 +65,7 @@ final class ConsolePrompter implements Prompter {
     @Override
     public Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
                                                       List<KeyboardPrompt> prompts) {
+        settle();
         if (!name.isBlank()) {
             err.println(name);
         }
@@ -62,6 +85,7 @@ final class ConsolePrompter implements Prompter {
 
     @Override
     public boolean acceptUnknownHostKey(UnknownHostKey key) {
+        settle();
         err.println(key.question());
         while (true) {
             Optional<String> answer = line("Are you sure you want to continue connecting (yes/no)? ");
@@ -77,6 +101,7 @@ final class ConsolePrompter implements Prompter {
 
     @Override
     public void banner(String text) {
+        settle();
         err.print(text);
         err.flush();
     }

@@ -30,8 +30,12 @@ final class LocalTerminal implements Closeable {
 
     LocalTerminal() throws IOException {
         // JLine's JNI provider (its own small native library, for Linux, macOS and Windows) opens the terminal in
-        // about 180 ms on a cold JVM, the FFM one in about 300: try it first, fall back to the others
-        terminal = TerminalBuilder.builder().system(true).jna(false).jansi(false).providers("jni,ffm,exec").build();
+        // about 180 ms on a cold JVM, the FFM one in about 300: try it first, fall back to the others.
+        // No grapheme-cluster probing: it writes queries to the terminal and reads the answers from stdin (which
+        // would land in a password or host-key prompt answered meanwhile), and where mode 2027 exists it would turn
+        // it on, while mosh's screen model measures every character with wcwidth() as mosh-client's terminal does.
+        terminal = TerminalBuilder.builder().system(true).jna(false).jansi(false).providers("jni,ffm,exec")
+                .graphemeCluster(false).build();
         output = terminal.output();
     }
 

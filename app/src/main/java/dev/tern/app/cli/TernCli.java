@@ -194,8 +194,8 @@ public final class TernCli implements Callable<Integer> {
         MoshEndpoint endpoint;
         try {
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
-            try (SshConnection connection = SshConnector.connect(spec, new ConsolePrompter(err),
-                    ConnectProgress.silent())) {
+            ConsolePrompter prompter = new ConsolePrompter(err, () -> terminal.exceptionally(failed -> null).join());
+            try (SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent())) {
                 endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
             }
         } catch (SshException e) {
