@@ -8,19 +8,12 @@ build_once
 RESULTS=$(mktemp); trap 'rm -f "$RESULTS"; T kill-server 2>/dev/null || true' EXIT
 
 measure() {  # measure CLIENT PREDICT
-  local client=$1 predict=$2 s="lat-$1-$2" port key pid proxy_port proxy_pid cmd json
-  read -r port key pid <<<"$(start_server)"
-  coproc PROXY { exec "$JAVA_HOME/bin/java" -cp "$TESTBED_CP" dev.tern.testbed.ProxyMain "$port" "$DELAY" 0 300; }
-  proxy_pid=$PROXY_PID; read -r proxy_port <&"${PROXY[0]}"
-  if [ "$client" = tern ]; then cmd="$(tern_cli) --predict=$predict --attach 127.0.0.1 $proxy_port"
-  else cmd="env MOSH_PREDICTION_DISPLAY=$predict mosh-client 127.0.0.1 $proxy_port"; fi
-  T new-session -d -s "$s" -x 100 -y 30 "exec env LANG=C.UTF-8 MOSH_KEY=$key $cmd"
-  wait_for "$s" '^\$ ?$' 60
-  T send-keys -t "$s" 'clear' Enter; sleep 2
+  local client=$1 predict=$2 s="lat-$1-$2" json
+  attach_via_proxy "$client" "$s" "$DELAY" "$predict"
   json=$(python3 "$BENCH_DIR/keylat.py" "$TMUX_SOCKET" "$s" "$N")
   echo "$client $predict $json" >> "$RESULTS"
   python3 -c 'import json,sys; d=json.loads(sys.argv[3]); print("%-5s %-7s median %7.1f ms  p95 %7.1f  min %6.1f  max %6.1f  timeouts %d" % (sys.argv[1], sys.argv[2], d["median"], d["p95"], d["min"], d["max"], d["timeouts"]))' "$client" "$predict" "$json"
-  T kill-session -t "$s"; kill "$pid" "$proxy_pid" 2>/dev/null || true; wait "$proxy_pid" 2>/dev/null || true
+  detach_proxied "$s"
 }
 
 echo "# keystroke echo at $((2 * DELAY)) ms RTT, $N keys each, load $(cut -d' ' -f1-3 /proc/loadavg)"

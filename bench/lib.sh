@@ -36,6 +36,26 @@ start_server() {  # prints "PORT KEY PID" of a fresh mosh-server running a plain
   echo "$(sed -n 's/^MOSH CONNECT \([0-9]*\) \(.*\)$/\1 \2/p' <<<"$out") $(sed -n 's/.*detached, pid = \([0-9]*\).*/\1/p' <<<"$out")"
 }
 
+# attach_via_proxy tern|mosh SESSION DELAY_MS [PREDICT]: a fresh mosh-server, the impairment proxy in front of it
+# (DELAY_MS each way) and the client attached through it in a 100x30 tmux pane, cleared at its prompt; PREDICT sets the
+# local echo mode (--predict for Tern, MOSH_PREDICTION_DISPLAY for mosh-client). detach_proxied ends all three.
+attach_via_proxy() {
+  local client=$1 s=$2 delay=$3 predict=${4:-} port key proxy_port cmd
+  read -r port key PROXIED_SERVER_PID <<<"$(start_server)"
+  coproc PROXY { exec "$JAVA_HOME/bin/java" -cp "$TESTBED_CP" dev.tern.testbed.ProxyMain "$port" "$delay" 0 600; }
+  PROXIED_PROXY_PID=$PROXY_PID; read -r proxy_port <&"${PROXY[0]}"
+  if [ "$client" = tern ]; then cmd="$(tern_cli) ${predict:+--predict=$predict} --attach 127.0.0.1 $proxy_port"
+  else cmd="env ${predict:+MOSH_PREDICTION_DISPLAY=$predict} mosh-client 127.0.0.1 $proxy_port"; fi
+  T new-session -d -s "$s" -x 100 -y 30 "exec env LANG=C.UTF-8 MOSH_KEY=$key $cmd"
+  wait_for "$s" '^\$ ?$' 60
+  T send-keys -t "$s" 'clear' Enter; sleep 2
+}
+
+detach_proxied() {  # detach_proxied SESSION
+  T kill-session -t "$1"; kill "$PROXIED_SERVER_PID" "$PROXIED_PROXY_PID" 2>/dev/null || true
+  wait "$PROXIED_PROXY_PID" 2>/dev/null || true
+}
+
 pane() { T capture-pane -p -t "$1"; }
 pane_pid() { T display -p -t "$1" '#{pane_pid}'; }
 now_ms() { date +%s%3N; }

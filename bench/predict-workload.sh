@@ -11,19 +11,12 @@ trap 'rm -f "$RESULTS" "$FILE"; T kill-server 2>/dev/null || true' EXIT
 for i in $(seq 1 12); do echo "line $i of the file we edit in vi"; done > "$FILE"
 
 measure() {  # measure CLIENT
-  local client=$1 s="wl-$1" port key pid proxy_port proxy_pid cmd json
-  read -r port key pid <<<"$(start_server)"
-  coproc PROXY { exec "$JAVA_HOME/bin/java" -cp "$TESTBED_CP" dev.tern.testbed.ProxyMain "$port" "$DELAY" 0 600; }
-  proxy_pid=$PROXY_PID; read -r proxy_port <&"${PROXY[0]}"
-  if [ "$client" = tern ]; then cmd="$(tern_cli) --attach 127.0.0.1 $proxy_port"
-  else cmd="mosh-client 127.0.0.1 $proxy_port"; fi
-  T new-session -d -s "$s" -x 100 -y 30 "exec env LANG=C.UTF-8 MOSH_KEY=$key $cmd"
-  wait_for "$s" '^\$ ?$' 60
-  T send-keys -t "$s" 'clear' Enter; sleep 2
+  local client=$1 s="wl-$1" json
+  attach_via_proxy "$client" "$s" "$DELAY"
   json=$(python3 "$BENCH_DIR/workload.py" "$TMUX_SOCKET" "$s" "$FILE")
   echo "$client $json" >> "$RESULTS"
   python3 -c 'import json,sys; d=json.loads(sys.argv[2]); print("%-5s %d keys, %d shown immediately (%.1f %%); not at once: %s" % (sys.argv[1], d["keys"], d["immediate"], 100 * d["fraction"], d["not_immediate"]))' "$client" "$json"
-  T kill-session -t "$s"; kill "$pid" "$proxy_pid" 2>/dev/null || true; wait "$proxy_pid" 2>/dev/null || true
+  detach_proxied "$s"
 }
 
 echo "# scripted workload at $((2 * DELAY)) ms RTT, adaptive prediction, load $(cut -d' ' -f1-3 /proc/loadavg)"

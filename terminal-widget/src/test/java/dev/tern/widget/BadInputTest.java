@@ -137,9 +137,7 @@ class BadInputTest {
         // JediTermFX passes a resize on after a quiet period; wait for the final one
         Thread.sleep(800);
         var size = view.terminalSize();
-        robot.interact(view::requestTerminalFocus);
-        robot.write("stty size");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "stty size");
         Eventually.screenContains(view, size.getRows() + " " + size.getColumns());
         assertFalse(view.stateProperty().get() == ConnectionState.CLOSED);
         System.out.println("resize storm: final size " + size + ", frames shown " + view.framesShown());

@@ -47,9 +47,7 @@ class LocalShellTabTest {
     @Test
     void typedCommandRunsAndItsOutputIsReadBackFromTheWidget(FxRobot robot) {
         Eventually.screenContains(view, "$ ");
-        robot.interact(view::requestTerminalFocus);
-        robot.write("echo $((6*7))-ok");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "echo $((6*7))-ok");
         Eventually.screenContains(view, "42-ok");
         assertEquals(ConnectionState.CONNECTED, view.stateProperty().get());
     }
@@ -57,27 +55,14 @@ class LocalShellTabTest {
     @Test
     void resizeReachesTheShell(FxRobot robot) {
         Eventually.screenContains(view, "$ ");
-        robot.interact(() -> {
-            stage.setWidth(560);
-            stage.setHeight(300);
-        });
-        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
-                () -> "size " + view.terminalSize());
-        var size = Eventually.settledSize(view);
-        robot.interact(view::requestTerminalFocus);
-        robot.write("stty size");
-        robot.type(KeyCode.ENTER);
-        String expected = size.getRows() + " " + size.getColumns();
-        Eventually.screenContains(view, expected);
+        var size = ShownView.resizeReachesTheRemote(robot, stage, view, 560, 300);
         assertTrue(size.getColumns() < 80, "narrower after resize: " + size);
     }
 
     @Test
     void exitShowsTheEndInTheTabAndClosesTheState(FxRobot robot) {
         Eventually.screenContains(view, "$ ");
-        robot.interact(view::requestTerminalFocus);
-        robot.write("exit 3");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "exit 3");
         Eventually.screenContains(view, "Process exited with code 3.");
         Eventually.until(Duration.ofSeconds(5), () -> view.stateProperty().get() == ConnectionState.CLOSED,
                 () -> String.valueOf(view.stateProperty().get()));
@@ -102,9 +87,7 @@ class LocalShellTabTest {
         java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> view.setLinkOpener(opened::add));
         Eventually.screenContains(view, "$ ");
-        robot.interact(view::requestTerminalFocus);
-        robot.write("echo docs at https://example.org/tern?q=1 ok");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "echo docs at https://example.org/tern?q=1 ok");
         Eventually.screenContains(view, "\ndocs at");
         String[] lines = view.screenText().split("\n");
         int row = 0;

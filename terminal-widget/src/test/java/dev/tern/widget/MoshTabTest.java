@@ -5,9 +5,9 @@ import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -15,7 +15,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class MoshTabTest {
     private Stage stage;
     private TerminalView view;
+    @AutoClose
     private MoshServer server;
+    @AutoClose
     private UdpImpairmentProxy proxy;
 
     @Start
@@ -32,44 +33,27 @@ class MoshTabTest {
         this.stage = stage;
     }
 
+    /** Closes the view first (on the FX thread); JUnit then closes the proxy and the server. */
     @AfterEach
-    void closeAll(FxRobot robot) {
+    void closeView(FxRobot robot) {
         if (view != null) {
             robot.interact(view::close);
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
     @Test
     void typedCommandRunsOverMoshAndResizeReachesTheServer(FxRobot robot) {
-        server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        server = MoshServer.plainBash();
         MoshConnector connector = new MoshConnector("mosh-test",
                 progress -> new MoshServerAddress(server.address(), server.key()));
         view = ShownView.of(robot, stage, connector);
         Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");
-        robot.interact(view::requestTerminalFocus);
-        robot.write("echo $((6*7))-mosh");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "echo $((6*7))-mosh");
         Eventually.screenContains(view, "42-mosh");
 
-        robot.interact(() -> {
-            stage.setWidth(600);
-            stage.setHeight(320);
-        });
-        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
-                () -> "size " + view.terminalSize());
-        var size = Eventually.settledSize(view);
-        robot.interact(view::requestTerminalFocus);
-        robot.write("stty size");
-        robot.type(KeyCode.ENTER);
-        Eventually.screenContains(view, size.getRows() + " " + size.getColumns());
+        ShownView.resizeReachesTheRemote(robot, stage, view, 600, 320);
         assertNotNull(view.roundTripProperty().get(), "round trip reported");
         System.out.println("mosh tab: rtt=" + view.roundTripProperty().get() + " lastContact="
                 + view.lastContactProperty().get() + " frames=" + view.framesShown());
@@ -84,7 +68,7 @@ class MoshTabTest {
 
     @Test
     void aSilentServerRaisesTheBannerAndItGoesAwayWhenContactReturns(FxRobot robot) {
-        server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        server = MoshServer.plainBash();
         proxy = UdpImpairmentProxy.start(server.address(), 7);
         MoshConnector connector = new MoshConnector("mosh-blackout",
                 progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));

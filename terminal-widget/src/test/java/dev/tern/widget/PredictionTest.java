@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PredictionTest {
     private Stage stage;
     private TerminalView view;
+    @AutoClose
     private MoshServer server;
+    @AutoClose
     private UdpImpairmentProxy proxy;
 
     @Start
@@ -43,22 +45,17 @@ class PredictionTest {
         this.stage = stage;
     }
 
+    /** Closes the view first (on the FX thread); JUnit then closes the proxy and the server. */
     @AfterEach
-    void closeAll(FxRobot robot) {
+    void closeView(FxRobot robot) {
         if (view != null) {
             robot.interact(view::close);
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
     @Test
     void typedCharactersShowAtOnceUnderlinedAt300MsRoundTrip(FxRobot robot) throws Exception {
-        server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        server = MoshServer.plainBash();
         proxy = UdpImpairmentProxy.start(server.address(), 11);
         proxy.setDelay(Duration.ofMillis(150), Duration.ZERO);
         MoshConnector connector = new MoshConnector("mosh-300ms",

@@ -3,7 +3,6 @@ package dev.tern.widget;
 import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,7 @@ class ScreenshotTest {
     }
 
     private void run(FxRobot robot, String command) {
-        robot.interact(view::requestTerminalFocus);
-        robot.write(command);
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, command);
     }
 
     @Test
@@ -105,9 +102,7 @@ class ScreenshotTest {
         assertFalse(view.textBuffer().getStyleAt(0, keyword).getForeground() == null,
                 "vim coloured the keyword");
 
-        robot.interact(view::requestTerminalFocus);
-        robot.write(":q!");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, ":q!");
         Eventually.until(Duration.ofSeconds(10), () -> !view.screenText().contains("hello, world"),
                 view::screenText);
         assertFalse(view.historyText().contains("GREETING"), "vim's screen is not in the history");

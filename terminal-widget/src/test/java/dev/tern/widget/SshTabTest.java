@@ -63,22 +63,10 @@ class SshTabTest {
         show(robot, connector(server, home));
         Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
-        robot.interact(view::requestTerminalFocus);
-        robot.write("echo $((6*7))-ssh");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "echo $((6*7))-ssh");
         Eventually.screenContains(view, "42-ssh");
 
-        robot.interact(() -> {
-            stage.setWidth(600);
-            stage.setHeight(320);
-        });
-        Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getColumns() < 80,
-                () -> "size " + view.terminalSize());
-        var size = Eventually.settledSize(view);
-        robot.interact(view::requestTerminalFocus);
-        robot.write("stty size");
-        robot.type(KeyCode.ENTER);
-        Eventually.screenContains(view, size.getRows() + " " + size.getColumns());
+        ShownView.resizeReachesTheRemote(robot, stage, view, 600, 320);
 
         robot.write("exit");
         robot.type(KeyCode.ENTER);
@@ -100,9 +88,7 @@ class SshTabTest {
         view = ShownView.of(robot, stage, connector);
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
-        robot.interact(view::requestTerminalFocus);
-        robot.write("echo $((6*7))-over-ssh");
-        robot.type(KeyCode.ENTER);
+        ShownView.typeLine(robot, view, "echo $((6*7))-over-ssh");
         Eventually.screenContains(view, "42-over-ssh");
     }
 

@@ -1,7 +1,5 @@
 package dev.tern.widget;
 
-import com.techsenger.jeditermfx.core.TtyConnector;
-import com.techsenger.jeditermfx.core.util.TermSize;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -120,7 +118,7 @@ class ThroughputTest {
     }
 
     /** Hands JediTermFX the whole text as fast as it reads, as a pty flooding it would. */
-    private static final class DirectFeed implements TtyConnector {
+    private static final class DirectFeed extends FeedOnlyConnector {
         private final String text;
         private volatile int position;
 
@@ -135,11 +133,7 @@ class ThroughputTest {
         @Override
         public int read(char[] buf, int offset, int length) throws java.io.IOException {
             if (position >= text.length()) {
-                try {
-                    Thread.sleep(Long.MAX_VALUE); // keep the session (and the screen) alive until closed
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
+                parkForever();
             }
             int n = Math.min(length, text.length() - position);
             text.getChars(position, position + n, buf, offset);
@@ -148,39 +142,8 @@ class ThroughputTest {
         }
 
         @Override
-        public void write(byte[] bytes) {
-        }
-
-        @Override
-        public void write(String string) {
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public void resize(TermSize termSize) {
-        }
-
-        @Override
-        public int waitFor() {
-            return 0;
-        }
-
-        @Override
         public boolean ready() {
             return position < text.length();
-        }
-
-        @Override
-        public String getName() {
-            return "direct";
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -43,7 +43,8 @@ public interface SessionHandle {
     /**
      * The tab's profile or the app settings were saved while the tab is open ({@code profile} is the profile as
      * saved now): applies what can change on a live session, which is a Mosh tab's local echo mode and overwrite
-     * (the profile's own mode, or the app's default when the profile has none). Called on the JavaFX thread.
+     * (the profile's own mode, or the app's default when the profile has none); the rest applies when the tab next
+     * connects. Called on the JavaFX thread.
      */
     default void settingsChanged(Profile profile, AppSettings settings) {
     }

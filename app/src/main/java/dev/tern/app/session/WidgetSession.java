@@ -8,29 +8,30 @@ import dev.tern.widget.TerminalView;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.TerminalConnector;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
  * A tab session backed by a {@link TerminalView}. The view's state becomes the tab's: a view that closes before it
  * ever connected is a failed connection (its message goes to the tab's error panel). Reconnecting builds a fresh
- * view with a fresh connector in the same place. Local echo settings changed while the tab is open apply to the
- * running Mosh session and to every later connection of the tab.
+ * view with a fresh connector in the same place, from the profile and settings as saved last: an edit made while the
+ * tab is open applies to its next connection, and a changed local echo applies to the running Mosh session at once.
  */
 final class WidgetSession extends ObservableSession {
-    private final Profile profile;
-    private final Supplier<TerminalConnector> connectors;
+    private Profile profile;
+    private AppSettings appSettings;
+    private final BiFunction<Profile, AppSettings, TerminalConnector> connectors;
     private final TerminalSettings settings;
     private final StackPane holder = new StackPane();
     private TerminalView view;
-    /** Local echo saved since the tab opened; null: what the launcher's connectors start with. */
-    private PredictionSettings prediction;
     private boolean everConnected;
     private boolean closed;
 
-    WidgetSession(Profile profile, Supplier<TerminalConnector> connectors, TerminalSettings settings) {
+    WidgetSession(Profile profile, AppSettings appSettings,
+                  BiFunction<Profile, AppSettings, TerminalConnector> connectors, TerminalSettings settings) {
         this.profile = profile;
+        this.appSettings = appSettings;
         this.connectors = connectors;
         this.settings = settings;
         holder.getStyleClass().add("terminal-holder");
@@ -40,11 +41,7 @@ final class WidgetSession extends ObservableSession {
     private void start() {
         everConnected = false;
         setState(SessionState.CONNECTING);
-        TerminalConnector connector = connectors.get();
-        if (prediction != null && connector instanceof MoshConnector mosh) {
-            mosh.setPredictionSettings(prediction);
-        }
-        TerminalView fresh = new TerminalView(connector, settings);
+        TerminalView fresh = new TerminalView(connectors.apply(profile, appSettings), settings);
         view = fresh;
         holder.getChildren().setAll(fresh);
         fresh.stateProperty().addListener((obs, old, state) -> follow(fresh, state));
@@ -125,12 +122,13 @@ final class WidgetSession extends ObservableSession {
     }
 
     @Override
-    public void settingsChanged(Profile updated, AppSettings appSettings) {
+    public void settingsChanged(Profile updated, AppSettings updatedSettings) {
+        profile = updated;
+        appSettings = updatedSettings;
         if (closed || !(view.connector() instanceof MoshConnector mosh)) {
             return;
         }
-        PredictionSettings wanted = WidgetSessionLauncher.predictionSettings(updated.mosh(), appSettings);
-        prediction = wanted;
+        PredictionSettings wanted = WidgetSessionLauncher.predictionSettings(updated.mosh(), updatedSettings);
         if (!wanted.equals(mosh.predictionSettings())) {
             mosh.setPredictionSettings(wanted);
         }

@@ -45,7 +45,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     @Override
     public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
         TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
-        return new WidgetSession(profile, () -> connector(profile, defaults, prompter),
+        return new WidgetSession(profile, defaults, (current, settings) -> connector(current, settings, prompter),
                 terminalSettings(profile, defaults));
     }
 

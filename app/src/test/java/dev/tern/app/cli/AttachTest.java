@@ -20,7 +20,7 @@ class AttachTest {
 
     @Test
     void runsCommandsUsesViFollowsResizeAndQuitsWithTheEscapeKey() {
-        try (MoshServer server = MoshServer.start("env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        try (MoshServer server = MoshServer.plainBash();
              Tmux tmux = Tmux.start(100, 30, CliProcess.utf8(Map.of("MOSH_KEY", server.key())),
                      CliProcess.commandLine("--attach", "127.0.0.1", Integer.toString(server.port())))) {
             tmux.waitForLine(Pattern.compile("\\$ ?"), PATIENCE);
@@ -48,7 +48,7 @@ class AttachTest {
 
     @Test
     void escapeThenCaretSendsALiteralCtrlCaretAndOtherKeysPassThrough() {
-        try (MoshServer server = MoshServer.start("env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        try (MoshServer server = MoshServer.plainBash();
              Tmux tmux = Tmux.start(80, 24, CliProcess.utf8(Map.of("MOSH_KEY", server.key())),
                      CliProcess.commandLine("--attach", "127.0.0.1", Integer.toString(server.port())))) {
             tmux.waitForLine(Pattern.compile("\\$ ?"), PATIENCE);

@@ -22,7 +22,7 @@ class PredictionAndNoticesTest {
 
     @Test
     void predictionsShowDuringABlackoutWithTheLastContactBarAndTheSessionRecovers() throws InterruptedException {
-        try (MoshServer server = MoshServer.start("env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        try (MoshServer server = MoshServer.plainBash();
              UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 3);
              Tmux tmux = Tmux.start(100, 30, CliProcess.utf8(Map.of("MOSH_KEY", server.key())),
                      CliProcess.commandLine("--predict=always", "--attach", "127.0.0.1",
@@ -60,7 +60,7 @@ class PredictionAndNoticesTest {
 
     @Test
     void withPredictionNeverNothingShowsUntilTheServerEchoes() throws Exception {
-        try (MoshServer server = MoshServer.start("env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        try (MoshServer server = MoshServer.plainBash();
              UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 4);
              Tmux tmux = Tmux.start(100, 30, CliProcess.utf8(Map.of("MOSH_KEY", server.key())),
                      CliProcess.commandLine("--predict=never", "--attach", "127.0.0.1",

@@ -45,8 +45,8 @@ public final class ScreenPipeline implements AutoCloseable {
     private boolean fullRedrawRequested;
     private boolean closed;
     private long framesShown;
-    private boolean inputSeen;
-    private long lastInputNanos;
+    /** When the user last typed; starts a whole input window in the past, so no key counts as just typed. */
+    private long lastInputNanos = System.nanoTime() - AFTER_INPUT_NANOS;
 
     private final java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize;
     private int viewColumns = -1, viewRows = -1;
@@ -87,7 +87,6 @@ public final class ScreenPipeline implements AutoCloseable {
     public void userInput() {
         lock.lock();
         try {
-            inputSeen = true;
             lastInputNanos = System.nanoTime();
             wake.signalAll();
         } finally {
@@ -146,7 +145,7 @@ public final class ScreenPipeline implements AutoCloseable {
                         due = Math.max(due, Math.min(lastFrame + FLOOD_INTERVAL_NANOS, lastDirtyNanos + QUIET_NANOS));
                     }
                     long wait = due - now;
-                    boolean typing = inputSeen && now - lastInputNanos < AFTER_INPUT_NANOS;
+                    boolean typing = now - lastInputNanos < AFTER_INPUT_NANOS;
                     if (wait > 0 && !typing) {
                         wake.awaitNanos(wait);
                         continue;

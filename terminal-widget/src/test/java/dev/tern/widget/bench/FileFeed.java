@@ -1,7 +1,6 @@
 package dev.tern.widget.bench;
 
-import com.techsenger.jeditermfx.core.TtyConnector;
-import com.techsenger.jeditermfx.core.util.TermSize;
+import dev.tern.widget.FeedOnlyConnector;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * terminal (newlines become CR LF, as the tty's {@code onlcr} does for {@code cat}). Streams the file, so the
  * process holds no copy of it. Starts when {@link #go()} is called; at the end it keeps the session open.
  */
-final class FileFeed implements TtyConnector {
+final class FileFeed extends FeedOnlyConnector {
     private final Path file;
     private final CountDownLatch go = new CountDownLatch(1);
     private final char[] chunk = new char[64 * 1024];
@@ -84,48 +83,8 @@ final class FileFeed implements TtyConnector {
         return n;
     }
 
-    /** The widget's session ends on end of input; keep it (and the screen) alive until the JVM exits. */
-    private static void parkForever() throws InterruptedIOException {
-        try {
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException();
-        }
-    }
-
-    @Override
-    public void write(byte[] bytes) {
-    }
-
-    @Override
-    public void write(String string) {
-    }
-
-    @Override
-    public boolean isConnected() {
-        return true;
-    }
-
-    @Override
-    public void resize(TermSize termSize) {
-    }
-
-    @Override
-    public int waitFor() {
-        return 0;
-    }
-
     @Override
     public boolean ready() {
         return go.getCount() == 0 && !drained;
-    }
-
-    @Override
-    public String getName() {
-        return "direct";
-    }
-
-    @Override
-    public void close() {
     }
 }

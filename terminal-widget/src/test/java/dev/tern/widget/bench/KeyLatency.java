@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +72,7 @@ final class KeyLatency {
         if (columns < PROMPT_AND_PREFIX.length() + 20 || rows < 4) {
             throw new IllegalArgumentException("the screen is too small for the key benchmark: " + columns + "x" + rows);
         }
-        MoshServer server = MoshServer.start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
+        MoshServer server = MoshServer.plainBash();
         UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 11);
         try {
             proxy.setDelay(Duration.ofMillis(150), Duration.ZERO);

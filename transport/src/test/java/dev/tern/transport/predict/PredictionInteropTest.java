@@ -30,7 +30,7 @@ class PredictionInteropTest {
     private static final long KEY_GAP_MS = 130;
 
     private static MoshServer startShell() {
-        return MoshServer.start("env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        return MoshServer.plainBash();
     }
 
     private static UdpImpairmentProxy slowLink(MoshServer server, long seed) {

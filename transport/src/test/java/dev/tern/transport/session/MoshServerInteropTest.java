@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** MoshSession against the real mosh-server 1.4 from the test bed, on loopback. */
 class MoshServerInteropTest {
     static MoshServer startShell() {
-        return MoshServer.start(Map.of(), "env", "PS1=$ ", "bash", "--norc", "--noprofile");
+        return MoshServer.plainBash();
     }
 
     static void type(MoshSession session, String text) {
