@@ -65,7 +65,8 @@ final class LocalTerminal implements Closeable {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("cannot open the terminal: " + e.getCause(), e.getCause());
+            throw new IOException("cannot open this terminal (" + e.getCause().getMessage()
+                    + "); run tern in an interactive terminal window or console.", e.getCause());
         }
     }
 

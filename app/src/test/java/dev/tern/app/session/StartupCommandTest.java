@@ -108,6 +108,16 @@ class StartupCommandTest {
         TerminalView second = terminalOf(session);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.state().get() == SessionState.CONNECTED);
         ranOnceAndShellStaysUp(robot, second);
+
+        // an edit saved while the tab is open is what its next connection uses
+        Profile edited = new Profile(ssh.id(), ssh.name(), "", ConnectionKind.SSH, server.host(), server.port(),
+                server.user(), AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false, MoshOptions.DEFAULTS,
+                "echo edited-ran-$((7*7))", TerminalOptions.DEFAULTS);
+        robot.interact(() -> session.settingsChanged(edited, AppSettings.DEFAULTS));
+        robot.interact(session::reconnect);
+        TerminalView third = terminalOf(session);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> third.screenText().contains("edited-ran-49"));
+        assertEquals(0, runs(third), "the command of the profile as it was before the edit");
     }
 
     @Test
