@@ -35,6 +35,7 @@ class LocalShellTabTest {
         this.stage = stage;
         view = new TerminalView(plainBash(), TerminalSettings.defaults());
         stage.setScene(new Scene(view, 800, 480));
+        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
         stage.show();
         view.requestTerminalFocus();
     }

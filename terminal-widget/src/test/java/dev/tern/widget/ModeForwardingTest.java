@@ -27,6 +27,7 @@ class ModeForwardingTest {
         VBox root = new VBox(elsewhere, view);
         javafx.scene.layout.VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         stage.setScene(new Scene(root, 800, 480));
+        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
         stage.show();
         view.requestTerminalFocus();
     }

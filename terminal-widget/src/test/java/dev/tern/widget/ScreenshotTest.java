@@ -32,6 +32,7 @@ class ScreenshotTest {
         this.stage = stage;
         view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
         stage.setScene(new Scene(view, 900, 560));
+        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
         stage.show();
         view.requestTerminalFocus();
     }

@@ -21,6 +21,9 @@ final class ShownView {
         robot.interact(() -> {
             view[0] = new TerminalView(connector, TerminalSettings.defaults());
             stage.setScene(new Scene(view[0], 800, 480));
+            // the tests share one stage: without this it keeps the size an earlier test resized it to, and shrinks
+            // the view after it first laid out at 800×480 (a resize in the middle of a test's output)
+            stage.sizeToScene();
             stage.show();
             view[0].requestTerminalFocus();
         });

@@ -27,6 +27,7 @@ class ThroughputTest {
     void start(Stage stage) {
         this.stage = stage;
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 800, 480));
+        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
         stage.show();
     }
 

@@ -24,6 +24,7 @@ class ZoomAndSchemeTest {
     void start(Stage stage) {
         view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
         stage.setScene(new Scene(view, 800, 480));
+        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
         stage.show();
         view.requestTerminalFocus();
     }
