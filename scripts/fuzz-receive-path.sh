@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (Jazzer) of the Mosh client's receive path for 10 minutes (the @FuzzTest maxDuration).
-# The normal test suite only replays the stored inputs of this target. The growing corpus is kept in
-# transport/.cifuzz-corpus/ (not committed); an input that breaks the target is written next to the seeds in
-# transport/src/test/resources/dev/tern/transport/session/ReceivePathFuzzTestInputs/ and fails the run.
+# The build fuzzes it for a bounded number of inputs only (surefire execution fuzz-receive-path). The growing
+# corpus is kept in transport/.cifuzz-corpus/ (not committed); an input that breaks the target is written next to
+# the seeds in transport/src/test/resources/dev/tern/transport/session/ReceivePathFuzzTestInputs/ and fails the run.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 source scripts/find-jdk.sh

@@ -33,8 +33,11 @@ public record CloseReason(Kind kind, String message) {
     }
 
     static CloseReason neverConnected(String server, int port) {
-        return new CloseReason(Kind.NEVER_CONNECTED, "Timed out waiting for server: nothing received from "
-                + server + " on UDP port " + port + ". Check that the port is not firewalled.");
+        // nearly always a firewall or a missing UDP forward, since SSH (TCP) got through to start the server
+        return new CloseReason(Kind.NEVER_CONNECTED, "Nothing received from server on UDP port " + port + " (" + server
+                + "). Open UDP port " + port + " in the server's firewall (e.g. 'sudo ufw allow " + port
+                + "/udp'), and if the server is behind NAT or a relay, forward that UDP port to it and set the "
+                + "profile's UDP host/port to the forwarded address.");
     }
 
     static CloseReason error(String what) {

@@ -38,21 +38,8 @@ public final class SshException extends IOException {
     /** Whether trying again later, unchanged, could succeed (network trouble, not a refusal). */
     public boolean isTransient() {
         return switch (failure) {
-            case CONNECTION_REFUSED, CONNECTION_TIMED_OUT, NETWORK_UNREACHABLE, CONNECTION_CLOSED, UNKNOWN_HOST,
-                 UDP_NO_REPLY -> true;
+            case CONNECTION_REFUSED, CONNECTION_TIMED_OUT, NETWORK_UNREACHABLE, CONNECTION_CLOSED, UNKNOWN_HOST -> true;
             default -> false;
         };
-    }
-
-    /**
-     * The failure a Mosh session reports when no UDP datagram came back from the server: names the port and what to
-     * check, since this is nearly always a firewall or a missing UDP forward.
-     */
-    public static SshException noUdpReply(String host, int port) {
-        return new SshException(SshFailure.UDP_NO_REPLY, "Nothing received from server on UDP port " + port
-                + " (" + host + "). SSH works, but UDP does not get through: open UDP port " + port
-                + " in the server's firewall (e.g. 'sudo ufw allow " + port + "/udp'), and if the server is behind "
-                + "NAT or a relay, forward that UDP port to it and set the profile's UDP host/port to the "
-                + "forwarded address.");
     }
 }

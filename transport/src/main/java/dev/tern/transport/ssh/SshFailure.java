@@ -37,7 +37,5 @@ public enum SshFailure {
     /** mosh-server could not bind a UDP port (all taken, or a bad range). */
     MOSH_PORT,
     /** mosh-server ran but printed no MOSH CONNECT line. */
-    MOSH_NO_CONNECT_LINE,
-    /** The Mosh session heard nothing from the server over UDP. */
-    UDP_NO_REPLY
+    MOSH_NO_CONNECT_LINE
 }

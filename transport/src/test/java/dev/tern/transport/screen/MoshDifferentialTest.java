@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tern.testbed.MoshServer;
 import dev.tern.testbed.Tmux;
+import dev.tern.transport.crypto.SessionKey;
+import dev.tern.transport.session.MoshSession;
+import dev.tern.transport.session.MoshSessionListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Differential test against the official mosh 1.4: each scripted program runs under a real {@code mosh-server},
  * shown by the real {@code mosh-client} in a tmux pane; the same bytes go straight into our emulator. The text
  * and attributes of tmux's final screen (read back with {@code capture-pane -e} and parsed by our xterm-flavoured
- * emulator) must equal our framebuffer cell by cell.
+ * emulator) must equal our framebuffer cell by cell. Then the program runs once more under another mosh-server,
+ * shown by our own Mosh client, whose final screen must equal mosh-client's too.
  */
 class MoshDifferentialTest {
 
@@ -53,11 +57,49 @@ class MoshDifferentialTest {
                         + tmux.capture());
             }
             assertTrue(ours.framebuffer().height() == program.rows());
+            Capture official = parseCapture(shown, program.columns(), program.rows());
+            Framebuffer client = throughOurClient(script.replace(done.toString(), done + "-ours"), done + "-ours",
+                    program, official);
+            String dc = compare(client, official);
+            if (dc != null) {
+                fail(program + ", our Mosh client: " + dc + "\nours:\n" + client.screenText() + "\nmosh-client:\n"
+                        + tmux.capture());
+            }
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
             }
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * The same program through a second mosh-server, shown by our own client ({@link MoshSession}) instead of
+     * mosh-client: the screen it holds once the program has run and the screen has settled.
+     */
+    private static Framebuffer throughOurClient(String script, String done, ScreenCorpus.Program program,
+                                                Capture official) throws IOException {
+        try (MoshServer server = MoshServer.start("sh", "-c", script);
+             MoshSession session = MoshSession.start(server.address(), SessionKey.parse(server.key()),
+                     program.columns(), program.rows(), new MoshSessionListener() { })) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(Path.of(done)) && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            assertTrue(Files.exists(Path.of(done)), "the program never ran under our client");
+            // settled: the official client's screen, or no new state for a second
+            long lastState = -1;
+            long lastChange = System.nanoTime();
+            while (System.nanoTime() < deadline && compare(session.screen().framebuffer(), official) != null
+                    && System.nanoTime() - lastChange < Duration.ofSeconds(1).toNanos()) {
+                long state = session.screen().stateNumber();
+                if (state != lastState) {
+                    lastState = state;
+                    lastChange = System.nanoTime();
+                }
+                sleep(50);
+            }
+            return session.screen().framebuffer();
         }
     }
 

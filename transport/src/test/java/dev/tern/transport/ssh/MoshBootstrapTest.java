@@ -136,6 +136,17 @@ class MoshBootstrapTest {
     }
 
     @Test
+    void noConnectLineShowsWhatTheServerPrinted() {
+        // a server command that runs but never starts mosh-server ('true' ignores the arguments appended to it)
+        SshException e = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
+                .withServerCommand("echo 'wrapper noise on stdout'; echo 'and on stderr' >&2; true")));
+        assertEquals(SshFailure.MOSH_NO_CONNECT_LINE, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("without printing MOSH CONNECT"), e.getMessage());
+        assertTrue(e.getMessage().contains("wrapper noise on stdout") && e.getMessage().contains("and on stderr"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingLocaleSaysWhatToDo() throws Exception {
         // LC_ALL=C makes the server's own locale non-UTF-8, so mosh-server must use the one we pass
         MoshServerOptions options = MoshServerOptions.defaults().withServerPorts(freePorts(RANGE))

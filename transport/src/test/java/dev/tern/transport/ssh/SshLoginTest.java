@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tern.testbed.Prerequisites;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,28 @@ class SshLoginTest {
         try (SshConnection connection = connect(target(server).identityFile(server.rsaPemKey()).build(), home,
                 Prompter.refusing())) {
             assertLoggedIn(connection, server);
+        }
+    }
+
+    @Test
+    void ecdsaKeysInOpenSshAndPemFormat(SshServer server) throws Exception {
+        Path keygen = Prerequisites.require("ssh-keygen", "openssh-client");
+        // ssh-keygen writes the OpenSSH format by default and the old PEM format with "-m PEM"
+        for (List<String> format : List.of(List.<String>of(), List.of("-m", "PEM"))) {
+            Path key = home.resolve("id_ecdsa" + (format.isEmpty() ? "" : "_pem"));
+            List<String> command = new ArrayList<>(List.of(keygen.toString(), "-q", "-t", "ecdsa", "-N", "",
+                    "-C", "tern-test-ecdsa", "-f", key.toString()));
+            command.addAll(format);
+            Process keygenRun = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(keygenRun.waitFor(30, TimeUnit.SECONDS), "ssh-keygen hangs");
+            assertEquals(0, keygenRun.exitValue(), new String(keygenRun.getInputStream().readAllBytes()));
+            assertTrue(Files.readString(key).startsWith(format.isEmpty() ? "-----BEGIN OPENSSH PRIVATE KEY-----"
+                    : "-----BEGIN EC PRIVATE KEY-----"), key + " is not in the expected format");
+            server.authorize(Path.of(key + ".pub"));
+            try (SshConnection connection = connect(target(server).identityFile(key)
+                    .preferredAuthentications("publickey").build(), home, Prompter.refusing())) {
+                assertLoggedIn(connection, server);
+            }
         }
     }
 
