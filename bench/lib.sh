@@ -59,9 +59,11 @@ detach_proxied() {  # detach_proxied SESSION
 pane() { T capture-pane -p -t "$1"; }
 pane_pid() { T display -p -t "$1" '#{pane_pid}'; }
 now_ms() { date +%s%3N; }
-cpu_ms() {  # utime+stime of a pid and its threads, in ms
-  [ -r "/proc/$1/stat" ] || { echo 0; return; }
-  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+cpu_ms() {  # CPU time of a pid's live threads, in ms, from the scheduler's nanosecond counters (/proc/.../stat's
+  # clock ticks are 10 ms, as much as mosh-client spends on a whole seq). A thread that ends inside a measured window
+  # would go uncounted: mosh-client has one thread, and the JVM had the same threads before and after every seq measured.
+  [ -d "/proc/$1/task" ] || { echo 0; return; }
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d\n", ns / 1e6}'
 }
 wait_for() {  # wait_for SESSION REGEX SECONDS
   local deadline=$(( $(date +%s) + $3 ))

@@ -47,12 +47,12 @@ public final class MoshServer implements AutoCloseable {
         this.pid = pid;
     }
 
-    /** Starts {@code mosh-server new -i 127.0.0.1 -p PORT -l LANG=C.UTF-8 -- command...}. */
     /** A server running bash without startup files, whose prompt is exactly {@code "$ "}: what most tests type into. */
     public static MoshServer plainBash() {
         return start(Map.of("PS1", "$ "), "bash", "--norc", "--noprofile");
     }
 
+    /** Starts {@code mosh-server new -i 127.0.0.1 -p PORT -l LANG=C.UTF-8 -- command...}. */
     public static MoshServer start(String... command) {
         return start(Map.of(), command);
     }

@@ -10,6 +10,7 @@ import dev.tern.transport.session.RemoteScreen;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
+import dev.tern.transport.ssh.ConnectStage;
 import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.SshConnection;
@@ -109,7 +110,8 @@ public final class MoshConnector implements TerminalConnector {
             if (ended.get()) {
                 return;
             }
-            l.state(ConnectionState.CONNECTING, "Waiting for the first reply from " + server.udpTarget() + "…");
+            l.state(ConnectionState.CONNECTING,
+                    ConnectStage.WAITING_FOR_UDP_REPLY.label() + " from " + server.udpTarget() + "…");
             PredictionSettings startWith = prediction;
             MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
                     wantedRows, options.withPrediction(startWith), new SessionEvents());

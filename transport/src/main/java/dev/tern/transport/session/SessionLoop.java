@@ -78,6 +78,9 @@ final class SessionLoop implements Runnable {
     private boolean sentThisTurn;
     private long lastStatusFired = -STATUS_MIN_INTERVAL;
     private ConnectionStatus statusPending;
+    private long statusRtt = -1;
+    private long statusContact = Long.MIN_VALUE;
+    private long statusReply = Long.MIN_VALUE;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
 
     SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, SessionOptions options,
@@ -368,10 +371,12 @@ final class SessionLoop implements Runnable {
     }
 
     private void publishStatus() {
-        ConnectionStatus status = currentStatus();
-        if (!status.equals(latestStatus)) {
-            latestStatus = status;
-            statusPending = status;
+        if (statusInputsChanged()) {
+            ConnectionStatus status = currentStatus();
+            if (!status.equals(latestStatus)) {
+                latestStatus = status;
+                statusPending = status;
+            }
         }
         if (statusPending != null && now - lastStatusFired >= STATUS_MIN_INTERVAL) {
             ConnectionStatus toFire = statusPending;
@@ -385,12 +390,24 @@ final class SessionLoop implements Runnable {
         }
     }
 
+    /** Compares the status's inputs as numbers, so the loop builds a status object only when one moved. */
+    private boolean statusInputsChanged() {
+        long rtt = Math.round(endpoint.rtt().srtt());
+        long contact = connected() ? endpoint.latestRemoteState().arrivedAt() : Long.MIN_VALUE;
+        long reply = endpoint.lastRoundTripSuccess();
+        boolean changed = rtt != statusRtt || contact != statusContact || reply != statusReply;
+        statusRtt = rtt;
+        statusContact = contact;
+        statusReply = reply;
+        return changed;
+    }
+
     private ConnectionStatus currentStatus() {
-        Duration rtt = Duration.ofMillis(Math.round(endpoint.rtt().srtt()));
-        Optional<Instant> lastContact = connected()
-                ? Optional.of(wallTime(endpoint.latestRemoteState().arrivedAt())) : Optional.empty();
-        long roundTrip = endpoint.lastRoundTripSuccess();
-        Optional<Instant> lastReply = roundTrip == Long.MIN_VALUE ? Optional.empty() : Optional.of(wallTime(roundTrip));
+        Duration rtt = Duration.ofMillis(statusRtt);
+        Optional<Instant> lastContact = statusContact == Long.MIN_VALUE
+                ? Optional.empty() : Optional.of(wallTime(statusContact));
+        Optional<Instant> lastReply = statusReply == Long.MIN_VALUE
+                ? Optional.empty() : Optional.of(wallTime(statusReply));
         return new ConnectionStatus(rtt, lastContact, lastReply);
     }
 

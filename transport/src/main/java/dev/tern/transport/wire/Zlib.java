@@ -31,28 +31,51 @@ public final class Zlib {
     }
 
     public static byte[] inflate(byte[] data) throws DroppedInputException {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length * 4));
-            byte[] buf = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buf);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "truncated zlib stream");
+        try (Inflating inflating = new Inflating()) {
+            return inflating.inflate(data);
+        }
+    }
+
+    /**
+     * An inflater kept for a whole receive path, reset between streams: setting up zlib's state for every
+     * datagram cost more than inflating a typical one. Not thread-safe.
+     */
+    public static final class Inflating implements AutoCloseable {
+        private static final int RETAINED_OUTPUT = 64 * 1024;
+        private final Inflater inflater = new Inflater();
+        private final byte[] buf = new byte[8192];
+        private ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+
+        public byte[] inflate(byte[] data) throws DroppedInputException {
+            inflater.reset();
+            out.reset();
+            try {
+                inflater.setInput(data);
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buf);
+                    if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "truncated zlib stream");
+                    }
+                    out.write(buf, 0, n);
+                    if (out.size() > MAX_INFLATED) {
+                        throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "inflates beyond 4 MiB");
+                    }
                 }
-                out.write(buf, 0, n);
-                if (out.size() > MAX_INFLATED) {
-                    throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "inflates beyond 4 MiB");
+                if (inflater.getRemaining() != 0) {
+                    throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "bytes after the zlib stream");
+                }
+                return out.toByteArray();
+            } catch (DataFormatException e) {
+                throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "invalid zlib stream");
+            } finally {
+                if (out.size() > RETAINED_OUTPUT) {
+                    out = new ByteArrayOutputStream(8192); // one big screen must not pin megabytes for the session
                 }
             }
-            if (inflater.getRemaining() != 0) {
-                throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "bytes after the zlib stream");
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new DroppedInputException(DropReason.CORRUPT_ZLIB, "invalid zlib stream");
-        } finally {
+        }
+
+        @Override
+        public void close() {
             inflater.end();
         }
     }

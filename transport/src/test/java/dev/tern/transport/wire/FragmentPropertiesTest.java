@@ -96,6 +96,24 @@ class FragmentPropertiesTest {
     }
 
     @Property(tries = 200)
+    void aReusedInflaterIsUnharmedByGarbageOrBombsBeforeAValidStream(
+            @ForAll @Size(max = 600) byte[] garbage, @ForAll @Size(max = 3000) byte[] valid, @ForAll boolean bomb) {
+        try (Zlib.Inflating inflating = new Zlib.Inflating()) {
+            try {
+                inflating.inflate(bomb ? Zlib.compress(new byte[Zlib.MAX_INFLATED + 1]) : garbage);
+            } catch (DroppedInputException e) {
+                assertEquals(DropReason.CORRUPT_ZLIB, e.reason());
+            }
+            try {
+                assertArrayEquals(valid, inflating.inflate(Zlib.compress(valid)));
+                assertArrayEquals(valid, inflating.inflate(Zlib.compress(valid)), "and again");
+            } catch (DroppedInputException e) {
+                throw new AssertionError("a valid stream was dropped after a bad one: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Property(tries = 200)
     void fragmentsOfAnotherInstructionDiscardThePartialOne(@ForAll("instructions") TransportInstruction a,
                                                           @ForAll("instructions") TransportInstruction b)
             throws Exception {
