@@ -24,7 +24,7 @@ TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.secu
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
 [ -n "${TERN_PKG_COMPRESS:-}" ] && TERN_JLINK_OPTIONS+=("--compress=$TERN_PKG_COMPRESS")  # experiments: zip-6 ...
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
-TERN_CLI_JAVA_OPTIONS=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1")
+TERN_CLI_JAVA_OPTIONS=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1" "-XX:CompileThresholdScaling=0.1")  # as ./tern: why there
 TERN_AOT_FILE="tern.aot"
 
 tern_pkg_fail() {
