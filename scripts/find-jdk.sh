@@ -31,7 +31,7 @@ tern_find_jdk() {
   done
   cat >&2 <<MSG
 tern: no JDK $want found.
-  Tern needs a JDK $want or newer (the default 'java' here is: $(java -version 2>&1 | head -1 || echo none)).
+  Tern needs a JDK $want or newer (the default 'java' here is: $( { command -v java >/dev/null && java -version 2>&1 | head -1; } || echo none)).
   Install one, for example:
     Debian/Ubuntu:  the Eclipse Temurin 25 JDK (package temurin-25-jdk from the Adoptium apt repository)
     macOS:          brew install --cask temurin@25

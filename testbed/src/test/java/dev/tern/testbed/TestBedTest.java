@@ -30,10 +30,7 @@ class TestBedTest {
 
     @Test
     void aMissingSshdOutsideCiSkipsTheTestsThatTakeOne() {
-        TestBed.starter = () -> {
-            throw new TestAbortedException("[tern test bed] sshd not found (simulated)");
-        };
-        TestExecutionSummary summary = run(UsesTheSshd.class);
+        TestExecutionSummary summary = runWithoutSshd(UsesTheSshd.class, false);
         assertEquals(4, summary.getTestsStartedCount());
         assertEquals(3, summary.getTestsAbortedCount(), "skipped");
         assertEquals(0, summary.getTotalFailureCount(), () -> summary.getFailures().toString());
@@ -42,10 +39,7 @@ class TestBedTest {
 
     @Test
     void aMissingSshdInCiFailsThem() {
-        TestBed.starter = () -> {
-            throw new AssertionError("[tern test bed] sshd not found (simulated, CI=true)");
-        };
-        TestExecutionSummary summary = run(UsesTheSshd.class);
+        TestExecutionSummary summary = runWithoutSshd(UsesTheSshd.class, true);
         assertEquals(3, summary.getTotalFailureCount());
         assertEquals(0, summary.getTestsAbortedCount());
         assertEquals(1, summary.getTestsSucceededCount());
@@ -53,15 +47,19 @@ class TestBedTest {
 
     @Test
     void aMissingSshdSkipsATestWhoseBeforeEachTakesOne() {
-        TestBed.starter = () -> {
-            throw new TestAbortedException("[tern test bed] sshd not found (simulated)");
-        };
-        TestExecutionSummary summary = run(BeforeEachUsesTheSshd.class);
+        TestExecutionSummary summary = runWithoutSshd(BeforeEachUsesTheSshd.class, false);
         assertEquals(1, summary.getTestsAbortedCount());
         assertEquals(0, summary.getTotalFailureCount(), () -> summary.getFailures().toString());
     }
 
-    private static TestExecutionSummary run(Class<?> testClass) {
+    /** Runs the test class as if sshd were missing: what {@link Prerequisites} does outside CI, or in CI. */
+    private static TestExecutionSummary runWithoutSshd(Class<?> testClass, boolean inCi) {
+        TestBed.starter = () -> {
+            if (inCi) {
+                throw new AssertionError("[tern test bed] sshd not found (simulated, CI=true)");
+            }
+            throw new TestAbortedException("[tern test bed] sshd not found (simulated)");
+        };
         launched = true;
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
