@@ -3,13 +3,11 @@ package dev.tern.widget;
 import dev.tern.widget.connect.ConnectionState;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,23 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class BadInputTest {
     private static final long MB = 1024 * 1024;
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        if (view != null) {
-            robot.interact(view::close);
-        }
-    }
-
     private void show(FxRobot robot, dev.tern.widget.connect.TerminalConnector connector) {
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
     }
 
     @Test
@@ -124,15 +111,15 @@ class BadInputTest {
             int w = 300 + (i * 37) % 700, h = 200 + (i * 53) % 400;
             CountDownLatch done = new CountDownLatch(1);
             Platform.runLater(() -> {
-                stage.setWidth(w);
-                stage.setHeight(h);
+                shown.stage().setWidth(w);
+                shown.stage().setHeight(h);
                 done.countDown();
             });
             assertTrue(done.await(5, TimeUnit.SECONDS), "FX thread answers during the storm");
         }
         robot.interact(() -> {
-            stage.setWidth(640);
-            stage.setHeight(400);
+            shown.stage().setWidth(640);
+            shown.stage().setHeight(400);
         });
         // JediTermFX passes a resize on after a quiet period; wait for the final one
         Thread.sleep(800);

@@ -1,12 +1,10 @@
 package dev.tern.widget;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,24 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @ExtendWith(ApplicationExtension.class)
 class HistoryTest {
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        if (view != null) {
-            robot.interact(view::close);
-        }
-    }
 
     private void play(FxRobot robot, byte[] output, int chunkSize, int pauseMillis) {
         ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis)).gated();
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
         // a screen that grows adds blank rows below (as mosh does), so start once the view has its final size
         Eventually.until(Duration.ofSeconds(10), () -> connector.resizes.contains(view.textBuffer().getWidth() + "x"
                 + view.textBuffer().getHeight()), () -> connector.resizes.toString());
@@ -135,7 +122,7 @@ class HistoryTest {
         play(robot, ScriptedConnector.seqLines(lines), 4096, 1);
         Eventually.screenContains(view, "\n" + lines + " ");
         assertHistoryIsExactly(lines);
-        robot.interact(() -> stage.setHeight(stage.getHeight() - 120));
+        robot.interact(() -> shown.stage().setHeight(shown.stage().getHeight() - 120));
         Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getRows() == view.textBuffer().getHeight(),
                 () -> view.terminalSize() + " vs " + view.textBuffer().getHeight());
         sleep(200);

@@ -2,15 +2,13 @@ package dev.tern.widget;
 
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.LocalShellConnector;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,27 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class LocalShellTabTest {
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
-    private Stage stage;
 
     static LocalShellConnector plainBash() {
         return new LocalShellConnector(List.of("/bin/bash", "--norc", "--noprofile"), Map.of("PS1", "$ "),
                 Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        view = new TerminalView(plainBash(), TerminalSettings.defaults());
-        stage.setScene(new Scene(view, 800, 480));
-        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
-        stage.show();
-        view.requestTerminalFocus();
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        robot.interact(view::close);
+    @BeforeEach
+    void showView(FxRobot robot) {
+        view = shown.show(robot, plainBash());
     }
 
     @Test
@@ -56,7 +45,7 @@ class LocalShellTabTest {
     @Test
     void resizeReachesTheShell(FxRobot robot) {
         Eventually.screenContains(view, "$ ");
-        var size = ShownView.resizeReachesTheRemote(robot, stage, view, 560, 300);
+        var size = shown.resizeReachesTheRemote(robot, 560, 300);
         assertTrue(size.getColumns() < 80, "narrower after resize: " + size);
     }
 

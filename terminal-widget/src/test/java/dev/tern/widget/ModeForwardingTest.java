@@ -1,40 +1,33 @@
 package dev.tern.widget;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Modes the remote program sets change what the widget sends: cursor keys, focus events. */
 @ExtendWith(ApplicationExtension.class)
 class ModeForwardingTest {
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
     private Button elsewhere;
 
-    @Start
-    void start(Stage stage) {
-        view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
-        elsewhere = new Button("elsewhere");
-        VBox root = new VBox(elsewhere, view);
-        javafx.scene.layout.VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
-        stage.setScene(new Scene(root, 800, 480));
-        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
-        stage.show();
-        view.requestTerminalFocus();
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        robot.interact(view::close);
+    @BeforeEach
+    void showView(FxRobot robot) {
+        view = shown.show(robot, LocalShellTabTest.plainBash(), 800, 480, terminal -> {
+            elsewhere = new Button("elsewhere");
+            VBox.setVgrow(terminal, Priority.ALWAYS);
+            return new VBox(elsewhere, terminal);
+        });
     }
 
     @Test

@@ -5,14 +5,12 @@ import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.time.Duration;
 
@@ -21,39 +19,27 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @ExtendWith(ApplicationExtension.class)
 class MoshTabTest {
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
     @AutoClose
     private MoshServer server;
     @AutoClose
     private UdpImpairmentProxy proxy;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** Closes the view first (on the FX thread); JUnit then closes the proxy and the server. */
-    @AfterEach
-    void closeView(FxRobot robot) {
-        if (view != null) {
-            robot.interact(view::close);
-        }
-    }
-
     @Test
     void typedCommandRunsOverMoshAndResizeReachesTheServer(FxRobot robot) {
         server = MoshServer.plainBash();
         MoshConnector connector = new MoshConnector("mosh-test",
                 progress -> new MoshServerAddress(server.address(), server.key()));
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
         Eventually.until(Duration.ofSeconds(20), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");
         ShownView.typeLine(robot, view, "echo $((6*7))-mosh");
         Eventually.screenContains(view, "42-mosh");
 
-        ShownView.resizeReachesTheRemote(robot, stage, view, 600, 320);
+        shown.resizeReachesTheRemote(robot, 600, 320);
         assertNotNull(view.roundTripProperty().get(), "round trip reported");
         System.out.println("mosh tab: rtt=" + view.roundTripProperty().get() + " lastContact="
                 + view.lastContactProperty().get() + " frames=" + view.framesShown());
@@ -72,7 +58,7 @@ class MoshTabTest {
         proxy = UdpImpairmentProxy.start(server.address(), 7);
         MoshConnector connector = new MoshConnector("mosh-blackout",
                 progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
         Eventually.screenContains(view, "$ ");
         String screenBefore = view.screenText();
         proxy.blackout(Duration.ofSeconds(9));

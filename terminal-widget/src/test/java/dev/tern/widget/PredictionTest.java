@@ -9,14 +9,12 @@ import dev.tern.widget.connect.MoshServerAddress;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -33,25 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class PredictionTest {
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
     @AutoClose
     private MoshServer server;
     @AutoClose
     private UdpImpairmentProxy proxy;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** Closes the view first (on the FX thread); JUnit then closes the proxy and the server. */
-    @AfterEach
-    void closeView(FxRobot robot) {
-        if (view != null) {
-            robot.interact(view::close);
-        }
-    }
 
     @Test
     void typedCharactersShowAtOnceUnderlinedAt300MsRoundTrip(FxRobot robot) throws Exception {
@@ -60,7 +46,7 @@ class PredictionTest {
         proxy.setDelay(Duration.ofMillis(150), Duration.ZERO);
         MoshConnector connector = new MoshConnector("mosh-300ms",
                 progress -> new MoshServerAddress(proxy.listenAddress(), server.key()));
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");

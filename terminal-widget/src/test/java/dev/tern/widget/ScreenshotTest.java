@@ -2,20 +2,19 @@ package dev.tern.widget;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,22 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Colourful screens rendered to PNGs under target/screenshots, with checks that the colours really arrived. */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
-        stage.setScene(new Scene(view, 900, 560));
-        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
-        stage.show();
-        view.requestTerminalFocus();
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        robot.interact(view::close);
+    @BeforeEach
+    void showView(FxRobot robot) {
+        view = shown.show(robot, LocalShellTabTest.plainBash(), 900, 560, Function.identity());
     }
 
     private void run(FxRobot robot, String command) {

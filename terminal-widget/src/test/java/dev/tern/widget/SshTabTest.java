@@ -11,14 +11,12 @@ import dev.tern.transport.ssh.StrictHostKeyChecking;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.SshShellConnector;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,20 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith({ApplicationExtension.class, TestBed.class})
 class SshTabTest {
-    private Stage stage;
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        if (view != null) {
-            robot.interact(view::close);
-        }
-    }
 
     static SshShellConnector connector(SshServer server, Path home) {
         SshTarget target = SshTarget.builder(server.host()).port(server.port()).user(server.user())
@@ -55,7 +42,7 @@ class SshTabTest {
     }
 
     private void show(FxRobot robot, SshShellConnector connector) {
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
     }
 
     @Test
@@ -66,7 +53,7 @@ class SshTabTest {
         ShownView.typeLine(robot, view, "echo $((6*7))-ssh");
         Eventually.screenContains(view, "42-ssh");
 
-        ShownView.resizeReachesTheRemote(robot, stage, view, 600, 320);
+        shown.resizeReachesTheRemote(robot, 600, 320);
 
         robot.write("exit");
         robot.type(KeyCode.ENTER);
@@ -85,7 +72,7 @@ class SshTabTest {
                 dev.tern.widget.connect.MoshConnector.overSsh(progress -> SshConnector.connect(
                         ConnectSpecResolver.forEnvironment(SshEnvironment.isolated(home, "t")).resolve(target),
                         Prompter.refusing(), progress), dev.tern.transport.ssh.MoshServerOptions.defaults()));
-        view = ShownView.of(robot, stage, connector);
+        view = shown.show(robot, connector);
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONNECTED,
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         ShownView.typeLine(robot, view, "echo $((6*7))-over-ssh");

@@ -1,14 +1,12 @@
 package dev.tern.widget;
 
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -18,20 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class ZoomAndSchemeTest {
+    @RegisterExtension
+    final ShownView shown = new ShownView();
     private TerminalView view;
 
-    @Start
-    void start(Stage stage) {
-        view = new TerminalView(LocalShellTabTest.plainBash(), TerminalSettings.defaults());
-        stage.setScene(new Scene(view, 800, 480));
-        stage.sizeToScene(); // the stage is shared: drop the size an earlier test left it at
-        stage.show();
-        view.requestTerminalFocus();
-    }
-
-    @AfterEach
-    void closeView(FxRobot robot) {
-        robot.interact(view::close);
+    @BeforeEach
+    void showView(FxRobot robot) {
+        view = shown.show(robot, LocalShellTabTest.plainBash());
     }
 
     @Test
