@@ -37,8 +37,8 @@ public final class Zlib {
     }
 
     /**
-     * An inflater kept for a whole receive path, reset between streams: setting up zlib's state for every
-     * datagram cost more than inflating a typical one. Not thread-safe.
+     * An inflater kept for a whole receive path and reset between streams, which saves allocating and setting up
+     * zlib's state (with its 32 KiB window) for every datagram. Not thread-safe.
      */
     public static final class Inflating implements AutoCloseable {
         private static final int RETAINED_OUTPUT = 64 * 1024;
