@@ -301,8 +301,13 @@ tern_pkg_train_aot() {
   tern_pkg_cfg_add "$cfg" "java-options=-Dtern.startupProbe=exit"
   tern_pkg_log "AOT training run (opens the window once)..."
   local started=$SECONDS
-  "$GUI_LAUNCHER" > "$log" 2>&1 &
+  # with an empty settings folder: the builder's own would reopen (and reconnect) their tabs in the training run, and
+  # a quit with sessions open waits for a confirmation that never comes
+  local config_dir
+  config_dir="$(mktemp -d "${TMPDIR:-/tmp}/tern-aot-config.XXXXXX")"
+  TERN_CONFIG_DIR="$config_dir" "$GUI_LAUNCHER" > "$log" 2>&1 &
   tern_pkg_wait_training $! "$log" || rc=$?
+  rm -rf "$config_dir"
   mv "$cfg.orig" "$cfg"
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null || true

@@ -35,6 +35,7 @@ command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1 || tern_pk
 [ -f "$IMAGE_APP/$TERN_AOT_FILE" ] || tern_pkg_log "WARNING: the app-image has no AOT cache; 'aot' and 'no-aot' will be the same"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tern-measure.XXXXXX")"
+export TERN_CONFIG_DIR="$WORK/config"  # an empty settings folder: the user's open tabs would reopen and skew the start
 XVFB_PID=""
 APP_PID=""
 cleanup() {

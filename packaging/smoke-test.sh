@@ -35,6 +35,9 @@ DEB="$(ls "$TARGET"/tern_*.deb 2>/dev/null | head -1 || true)"
 
 started=$SECONDS
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tern-smoke.XXXXXX")"
+# every launch gets an empty settings folder: the user's own would restore (and reconnect) their open tabs, and a
+# quit with sessions open asks for confirmation, so the window would not close on its own
+export TERN_CONFIG_DIR="$WORK/config"
 XVFB_PID=""
 APP_PID=""
 installed=""
