@@ -107,11 +107,6 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         return target.build();
     }
 
-    /** The profile's local echo mode and overwrite, in the session's terms (no profile mode: adaptive). */
-    public static PredictionSettings predictionSettings(MoshOptions mosh) {
-        return predictionSettings(mosh, AppSettings.DEFAULTS);
-    }
-
     /** The profile's local echo mode (or else the app's default mode) and overwrite, in the session's terms. */
     public static PredictionSettings predictionSettings(MoshOptions mosh, AppSettings defaults) {
         return new PredictionSettings(DisplayPreference.parse(mosh.prediction(defaults).optionValue()),

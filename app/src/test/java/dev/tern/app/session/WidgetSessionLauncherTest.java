@@ -91,11 +91,11 @@ class WidgetSessionLauncherTest {
     @Test
     void predictionModeAndOverwriteReachTheSession() {
         MoshOptions mosh = new MoshOptions("", "", "", null, PredictionMode.NEVER, true, "");
-        var settings = WidgetSessionLauncher.predictionSettings(mosh);
+        var settings = WidgetSessionLauncher.predictionSettings(mosh, AppSettings.DEFAULTS);
         assertEquals(dev.tern.transport.predict.DisplayPreference.NEVER, settings.preference());
         assertTrue(settings.overwrite());
         assertEquals(dev.tern.transport.predict.DisplayPreference.ADAPTIVE,
-                WidgetSessionLauncher.predictionSettings(MoshOptions.DEFAULTS).preference());
+                WidgetSessionLauncher.predictionSettings(MoshOptions.DEFAULTS, AppSettings.DEFAULTS).preference());
     }
 
     @Test

@@ -50,14 +50,21 @@ class RestoreTest {
         return window.tabs().tabPane().getTabs().stream().map(Tab::getText).toList();
     }
 
+    /** Opens the two seeded profiles and a local shell, in that order; returns the two profiles. */
+    private List<Profile> openBuildDbAndLocal(FxRobot robot) {
+        List<Profile> profiles = List.copyOf(window.sidebar().visibleProfiles().subList(0, 2));
+        robot.interact(() -> {
+            profiles.forEach(window::connect);
+            window.openLocalTab();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return profiles;
+    }
+
     @Test
     void geometrySidebarAndTabsComeBackAfterARestart(FxRobot robot) {
-        Profile build = window.sidebar().visibleProfiles().get(0);
-        Profile db = window.sidebar().visibleProfiles().get(1);
+        openBuildDbAndLocal(robot);
         robot.interact(() -> {
-            window.connect(build);
-            window.connect(db);
-            window.openLocalTab();
             window.tabs().select(2);
             window.stage().setWidth(900);
             window.stage().setHeight(610);
@@ -97,14 +104,9 @@ class RestoreTest {
 
     @Test
     void tabsReorderedByDragAndByShortcutAreSavedAndRestoredInTheirNewOrder(FxRobot robot) throws Exception {
-        Profile build = window.sidebar().visibleProfiles().get(0);
-        Profile db = window.sidebar().visibleProfiles().get(1);
-        robot.interact(() -> {
-            window.connect(build);
-            window.connect(db);
-            window.openLocalTab();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        List<Profile> opened = openBuildDbAndLocal(robot);
+        Profile build = opened.get(0);
+        Profile db = opened.get(1);
         assertEquals(javafx.scene.control.TabPane.TabDragPolicy.REORDER,
                 window.tabs().tabPane().getTabDragPolicy());
         OpenTab buildTab = OpenTab.saved(build.id());

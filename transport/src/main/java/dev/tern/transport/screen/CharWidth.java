@@ -21,10 +21,11 @@ import java.util.Arrays;
 public final class CharWidth {
     private static final int BLOCK_COUNT = 0x1100;
     private static final byte[][] BLOCKS = new byte[BLOCK_COUNT][];
+    /** One shared block for each width glibc gives (-1, 0, 1, 2), for blocks a single width covers whole. */
+    private static final byte[][] UNIFORM = {filledBlock(-1), filledBlock(0), filledBlock(1), filledBlock(2)};
     private static final String GLIBC_VERSION;
 
     static {
-        byte[][] uniform = {uniformBlock(-1), uniformBlock(0), uniformBlock(1), uniformBlock(2)};
         String version = "unknown";
         try (InputStream in = CharWidth.class.getResourceAsStream("wcwidth-glibc.txt")) {
             if (in == null) {
@@ -40,36 +41,40 @@ public final class CharWidth {
                     version = f[1];
                     continue;
                 }
-                setRange(Integer.parseInt(f[0], 16), Integer.parseInt(f[1], 16), Byte.parseByte(f[2]), uniform);
+                setRange(Integer.parseInt(f[0], 16), Integer.parseInt(f[1], 16), Byte.parseByte(f[2]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (int b = 0; b < BLOCK_COUNT; b++) {
             if (BLOCKS[b] == null) {
-                BLOCKS[b] = uniform[1 + 1]; // width 1: index is width + 1
+                BLOCKS[b] = uniform(1);
             }
         }
         GLIBC_VERSION = version;
     }
 
-    private static byte[] uniformBlock(int width) {
+    private static byte[] uniform(int width) {
+        return UNIFORM[width + 1];
+    }
+
+    private static byte[] filledBlock(int width) {
         byte[] block = new byte[256];
         Arrays.fill(block, (byte) width);
         return block;
     }
 
-    private static void setRange(int first, int last, byte width, byte[][] uniform) {
+    private static void setRange(int first, int last, byte width) {
         for (int b = first >> 8; b <= last >> 8; b++) {
             int from = Math.max(first, b << 8) & 0xFF, to = Math.min(last, (b << 8) | 0xFF) & 0xFF;
             if (from == 0 && to == 0xFF) {
-                BLOCKS[b] = uniform[width + 1];
+                BLOCKS[b] = uniform(width);
                 continue;
             }
             byte[] block = BLOCKS[b];
             if (block == null) {
-                block = uniformBlock(1);
-            } else if (isUniform(block, uniform)) {
+                block = filledBlock(1);
+            } else if (isShared(block)) {
                 block = block.clone(); // shared: copy before writing into it
             }
             Arrays.fill(block, from, to + 1, width);
@@ -77,8 +82,8 @@ public final class CharWidth {
         }
     }
 
-    private static boolean isUniform(byte[] block, byte[][] uniform) {
-        for (byte[] u : uniform) {
+    private static boolean isShared(byte[] block) {
+        for (byte[] u : UNIFORM) {
             if (block == u) {
                 return true;
             }

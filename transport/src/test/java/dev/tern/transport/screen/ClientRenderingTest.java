@@ -80,9 +80,8 @@ class ClientRenderingTest {
 
     @Test
     void emulatorSinkSeesEveryScrolledLineEvenBetweenFrames() {
-        Emulator e = new Emulator(10, 3, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(1000);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 3, history);
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 100; i++) {
             sb.append(i).append("\r\n");
@@ -98,9 +97,8 @@ class ClientRenderingTest {
 
     @Test
     void scrollbackBufferIsBounded() {
-        Emulator e = new Emulator(10, 2, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(10);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 2, history);
         Vt.write(e, "x\r\n".repeat(1000));
         assertEquals(10, history.drain().size());
         assertEquals(989, history.dropped());
@@ -108,9 +106,8 @@ class ClientRenderingTest {
 
     @Test
     void regionScrollsAndTheAlternateScreenDoNotFeedHistory() {
-        Emulator e = new Emulator(10, 4, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(100);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 4, history);
         Vt.write(e, "\033[2;4r\033[4;1H\n\n\n\033[r\033[?1049h\033[4;1H\n\n\n");
         assertTrue(history.drain().isEmpty());
         Vt.write(e, "\033[?1049l\033[4;1H\n");
@@ -119,9 +116,8 @@ class ClientRenderingTest {
 
     @Test
     void copiesStartWithoutASink() {
-        Emulator e = new Emulator(10, 2, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(100);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 2, history);
         Emulator c = e.copy();
         Vt.write(c, "a\r\nb\r\nc\r\n");
         assertTrue(history.drain().isEmpty());

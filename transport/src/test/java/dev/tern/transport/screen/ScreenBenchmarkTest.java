@@ -48,9 +48,8 @@ class ScreenBenchmarkTest {
     void emulatorThroughputWithSnapshotsEvery16ms() {
         // a local tab: the view takes a snapshot per frame while `cat` output streams in 64 KiB reads
         byte[] data = ScreenWorkloads.plainLines(16 * MB);
-        Emulator e = new Emulator(200, 50, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(10_000);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(200, 50, history);
         long t0 = System.nanoTime();
         int frames = 0;
         for (int off = 0; off < data.length; off += 65536) {

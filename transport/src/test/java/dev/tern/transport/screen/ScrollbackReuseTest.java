@@ -30,9 +30,8 @@ class ScrollbackReuseTest {
 
     @Test
     void rowsDroppedUnseenComeBackToTheScreen() {
-        Emulator e = new Emulator(10, 3, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(4);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 3, history);
         Row first = e.framebuffer().row(0);
         // "1" and "2" fill the first two rows; once the buffer holds 1-4, the rows of "5" and "6" scrolling off drop
         // those of "1" and "2", which come back at the bottom for "8" and the empty cursor row
@@ -46,9 +45,8 @@ class ScrollbackReuseTest {
 
     @Test
     void rowsInASnapshotOrDrainedAreNeverReused() {
-        Emulator e = new Emulator(10, 3, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(2);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 3, history);
         Vt.write(e, "a\r\nb\r\nc");
         Framebuffer snapshot = e.snapshot();
         String shown = snapshot.toString();
@@ -70,9 +68,8 @@ class ScrollbackReuseTest {
 
     @Test
     void aReusedRowIsBlankInTheCurrentBackground() {
-        Emulator e = new Emulator(8, 2, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(1);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(8, 2, history);
         // coloured, wide and combining content in rows that will be reused
         Vt.write(e, "\033[31;44mab\033[0m中e\u0301\r\n\033[7mxyz\033[0m\r\n12345678\r\n");
         Vt.write(e, "\033[42m\r\n\033[0m\r\n");  // a row enters with a green background (BCE), then a default one
@@ -87,9 +84,8 @@ class ScrollbackReuseTest {
     @Test
     void floodWithSnapshotsAndDrainsMatchesAnEmulatorWithoutReuse() {
         SplittableRandom random = new SplittableRandom(7);
-        Emulator e = new Emulator(30, 6, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(5);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(30, 6, history);
         Emulator plain = new Emulator(30, 6, Repertoire.XTERM);  // no sink: rows are only ever reused in place
         List<Framebuffer> snapshots = new ArrayList<>();
         List<String> snapshotTexts = new ArrayList<>();

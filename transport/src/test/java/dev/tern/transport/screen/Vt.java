@@ -2,7 +2,7 @@ package dev.tern.transport.screen;
 
 import java.nio.charset.StandardCharsets;
 
-/** Test helpers: escape notation and byte conversion. */
+/** Test helpers: escape notation, byte conversion, an emulator with history. */
 final class Vt {
     private Vt() {
     }
@@ -33,6 +33,13 @@ final class Vt {
             }
         }
         return sb.toString();
+    }
+
+    /** An emulator with the xterm repertoire whose scrolled-off rows go to {@code history}. */
+    static Emulator xtermWithHistory(int width, int height, ScrollbackBuffer history) {
+        Emulator e = new Emulator(width, height, Repertoire.XTERM);
+        e.setScrollbackSink(history);
+        return e;
     }
 
     static byte[] utf8(String s) {

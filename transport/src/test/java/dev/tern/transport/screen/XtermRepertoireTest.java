@@ -57,9 +57,8 @@ class XtermRepertoireTest {
 
     @Test
     void eraseScrollbackIsForwarded() {
-        Emulator e = new Emulator(10, 2, Repertoire.XTERM);
         ScrollbackBuffer history = new ScrollbackBuffer(10);
-        e.setScrollbackSink(history);
+        Emulator e = Vt.xtermWithHistory(10, 2, history);
         Vt.write(e, "a\r\nb\r\nc\033[3J");
         assertTrue(history.takeClearRequest());
         assertTrue(history.drain().isEmpty());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -77,8 +78,14 @@ class ImpairedNetworkInteropTest {
                 Thread.sleep(7);
             }
             endCatAndCompare(session, file, expected.toString());
-            System.out.println("lossy link: RTT " + session.connectionStatus().smoothedRtt().toMillis() + " ms, proxy "
-                    + proxy.stats());
+            ConnectionStatus status = session.connectionStatus();
+            System.out.println("lossy link: RTT " + status.smoothedRtt().toMillis() + " ms, proxy " + proxy.stats());
+            // the published status follows the link: the proxy's 100 ms round trip, and contact moments ago
+            long rtt = status.smoothedRtt().toMillis();
+            assertTrue(rtt >= 90 && rtt < 600, "smoothed RTT " + rtt + " ms for a 100 ms link");
+            Instant recent = Instant.now().minusSeconds(5);
+            assertTrue(status.lastContact().orElseThrow().isAfter(recent), status.toString());
+            assertTrue(status.lastReply().orElseThrow().isAfter(recent), status.toString());
             quit(session, server);
         }
     }

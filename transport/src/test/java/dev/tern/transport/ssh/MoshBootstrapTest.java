@@ -73,6 +73,13 @@ class MoshBootstrapTest {
         return endpoint;
     }
 
+    /** Starting with {@code options} fails with {@code expected}; the exception, for checks of its message. */
+    private SshException failsWith(SshFailure expected, MoshServerOptions options) {
+        SshException e = assertThrows(SshException.class, () -> start(options));
+        assertEquals(expected, e.failure(), e.getMessage());
+        return e;
+    }
+
     @Test
     void startsMoshServerAndReportsWhereToSendUdp(SshServer server) throws Exception {
         UdpPortRange ports = freePorts(RANGE);
@@ -111,9 +118,8 @@ class MoshBootstrapTest {
                 .withUdpHost("[::1]"));
         assertEquals(new InetSocketAddress("::1", v6.serverPort()), v6.udpTarget(), "an IPv6 relay address");
 
-        SshException bad = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
-                .withServerPorts(freePorts(RANGE)).withUdpHost("relay.invalid")));
-        assertEquals(SshFailure.UNKNOWN_HOST, bad.failure(), bad.getMessage());
+        failsWith(SshFailure.UNKNOWN_HOST, MoshServerOptions.defaults()
+                .withServerPorts(freePorts(RANGE)).withUdpHost("relay.invalid"));
     }
 
     @Test
@@ -128,9 +134,8 @@ class MoshBootstrapTest {
 
     @Test
     void aMissingMoshServerSaysWhatToDo() {
-        SshException e = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
-                .withServerCommand("tern-no-such-mosh-server")));
-        assertEquals(SshFailure.MOSH_SERVER_NOT_FOUND, e.failure(), e.getMessage());
+        SshException e = failsWith(SshFailure.MOSH_SERVER_NOT_FOUND, MoshServerOptions.defaults()
+                .withServerCommand("tern-no-such-mosh-server"));
         assertTrue(e.getMessage().contains("'tern-no-such-mosh-server' was not found"), e.getMessage());
         assertTrue(e.getMessage().contains("full path"), e.getMessage());
     }
@@ -138,9 +143,8 @@ class MoshBootstrapTest {
     @Test
     void noConnectLineShowsWhatTheServerPrinted() {
         // a server command that runs but never starts mosh-server ('true' ignores the arguments appended to it)
-        SshException e = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
-                .withServerCommand("echo 'wrapper noise on stdout'; echo 'and on stderr' >&2; true")));
-        assertEquals(SshFailure.MOSH_NO_CONNECT_LINE, e.failure(), e.getMessage());
+        SshException e = failsWith(SshFailure.MOSH_NO_CONNECT_LINE, MoshServerOptions.defaults()
+                .withServerCommand("echo 'wrapper noise on stdout'; echo 'and on stderr' >&2; true"));
         assertTrue(e.getMessage().contains("without printing MOSH CONNECT"), e.getMessage());
         assertTrue(e.getMessage().contains("wrapper noise on stdout") && e.getMessage().contains("and on stderr"),
                 e.getMessage());
@@ -151,8 +155,7 @@ class MoshBootstrapTest {
         // LC_ALL=C makes the server's own locale non-UTF-8, so mosh-server must use the one we pass
         MoshServerOptions options = MoshServerOptions.defaults().withServerPorts(freePorts(RANGE))
                 .withServerCommand("env LC_ALL=C LANG=C mosh-server").withLocale("xx_YY.UTF-8");
-        SshException e = assertThrows(SshException.class, () -> start(options.withLocalePreflight(false)));
-        assertEquals(SshFailure.MOSH_LOCALE, e.failure(), e.getMessage());
+        SshException e = failsWith(SshFailure.MOSH_LOCALE, options.withLocalePreflight(false));
         assertTrue(e.getMessage().contains("LANG=xx_YY.UTF-8") && e.getMessage().contains("locale-gen"),
                 e.getMessage());
 
@@ -164,9 +167,10 @@ class MoshBootstrapTest {
     void aPortRangeThatIsTakenSaysSo() throws Exception {
         UdpPortRange port = UdpPortRange.single(freePorts(1).low());
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", port.low()))) {
-            SshException e = assertThrows(SshException.class, () -> start(MoshServerOptions.defaults()
-                    .withServerPorts(port)));
-            assertEquals(SshFailure.MOSH_PORT, e.failure(), e.getMessage());
+            SshException e = failsWith(SshFailure.MOSH_PORT, MoshServerOptions.defaults()
+                    .withServerPorts(port));
+            assertTrue(e.getMessage().contains("could not bind a UDP port in " + port.argument())
+                    && e.getMessage().contains("widen the port range"), e.getMessage());
             assertTrue(taken.isBound());
         }
     }
