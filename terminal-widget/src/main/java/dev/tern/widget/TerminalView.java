@@ -7,6 +7,9 @@ import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.ConnectorListener;
 import dev.tern.widget.connect.LocalShellConnector;
 import dev.tern.widget.connect.TerminalConnector;
+import dev.tern.widget.keys.KeyEncoder;
+import dev.tern.widget.keys.PasteText;
+import dev.tern.widget.keys.TerminalKeys;
 import dev.tern.widget.pipeline.FrameFeed;
 import dev.tern.widget.pipeline.FrameListener;
 import dev.tern.widget.pipeline.FrameScreen;
@@ -19,7 +22,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.input.KeyCode;
+import com.techsenger.jeditermfx.ui.TerminalAction;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
@@ -63,6 +67,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private volatile Consumer<String> linkOpener = url -> { };
     private volatile boolean focusReporting;
     private volatile boolean bracketedPaste;
+    private volatile KeyEncoder.Modes keyModes = KeyEncoder.Modes.NORMAL;
     private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
     private long bellsSeen = -1;
     private boolean closed;
@@ -98,7 +103,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         getStyleClass().add("tern-terminal-view");
         applyCursorStyle(settings);
         widget.addHyperlinkFilter(new UrlLinks(() -> linkOpener));
-        installZoomKeys();
+        new TerminalKeys(() -> keyModes, this::runShortcut, this::sendKeys).installOn(widget.getPane());
         widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> reportFocus(now));
         bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> publishStatus()));
         bannerClock.setCycleCount(Timeline.INDEFINITE);
@@ -188,10 +193,57 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         }
     }
 
-    /** Sends text as if typed or pasted (bracketed when the remote program asked for it). */
+    /**
+     * Sends text as pasted: control characters other than tab and newlines removed (so a paste can neither end
+     * the bracket nor type escape sequences), bracketed when the remote program asked for it.
+     */
     public void paste(String text) {
         byte[] bytes = pasteBytes(text);
         Thread.ofVirtual().start(() -> sendInput(bytes));
+    }
+
+    /** Pastes the system clipboard's text, if it has any (Ctrl+Shift+V). FX thread. */
+    public void pasteClipboard() {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text != null && !text.isEmpty()) {
+            paste(text);
+        }
+    }
+
+    /** Copies the selection to the system clipboard (Ctrl+Shift+C). FX thread. */
+    public void copySelection() {
+        widget.getTerminalPanel().handleCopy(false, false);
+    }
+
+    /** Selects the whole history and screen (Ctrl+Shift+A), ready to copy. FX thread. */
+    public void selectAll() {
+        widget.getTerminalPanel().selectAll();
+    }
+
+    /** A key press from the window, already encoded: shown at once, and never blocks the FX thread. */
+    private void sendKeys(byte[] bytes) {
+        pipeline.userInput();
+        if (!input.offer(bytes)) {
+            status.message("The remote side is not reading input: a key press was dropped.");
+        }
+    }
+
+    /** The view's own key shortcuts; true when the press was one (it is then not sent to the remote). */
+    private boolean runShortcut(KeyEvent e) {
+        if (ViewShortcuts.ZOOM_IN.test(e)) {
+            zoomIn();
+        } else if (ViewShortcuts.ZOOM_OUT.test(e)) {
+            zoomOut();
+        } else if (ViewShortcuts.ZOOM_RESET.test(e)) {
+            resetZoom();
+        } else if (ViewShortcuts.PASTE.test(e)) {
+            pasteClipboard();
+        } else {
+            // copy, select all, search and page scrolling: JediTermFX's actions, bound to Tern's keys by
+            // TernSettingsProvider
+            return TerminalAction.processEvent(widget.getTerminalPanel(), e);
+        }
+        return true;
     }
 
     /** User input from the widget (keys, mouse reports) or a paste: its echo is shown without waiting a frame. */
@@ -201,7 +253,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     }
 
     private byte[] pasteBytes(String text) {
-        String normalized = text.replace("\r\n", "\r").replace('\n', '\r');
+        String normalized = PasteText.clean(text);
         boolean bracketed = bracketedPaste;
         String wrapped = bracketed ? "\033[200~" + normalized + "\033[201~" : normalized;
         return wrapped.getBytes(StandardCharsets.UTF_8);
@@ -296,25 +348,6 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         widget.getTerminalPanel().setCursorShape(settings.cursorStyle().shape(settings.cursorBlink()));
     }
 
-    private void installZoomKeys() {
-        widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            KeyCode code = e.getCode();
-            if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
-                zoomIn();
-            } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
-                zoomOut();
-            } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
-                resetZoom();
-            } else {
-                return;
-            }
-            e.consume();
-        });
-    }
-
     /** JediTermFX ignores focus-event mode (1004), so the view reports focus itself when the program asked. */
     private void reportFocus(boolean focused) {
         if (focusReporting) {
@@ -350,6 +383,10 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         public void frameShown(Framebuffer frame) {
             focusReporting = frame.mouseFocusEvent();
             bracketedPaste = frame.bracketedPaste();
+            if (frame.applicationCursorKeys() != keyModes.applicationCursorKeys()
+                    || frame.applicationKeypad() != keyModes.applicationKeypad()) {
+                keyModes = new KeyEncoder.Modes(frame.applicationCursorKeys(), frame.applicationKeypad());
+            }
             status.frame(frame.title(), frame.bellCount());
         }
 

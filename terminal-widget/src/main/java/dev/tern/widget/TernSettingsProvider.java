@@ -5,9 +5,11 @@ import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.core.emulator.ColorPalette;
 import com.techsenger.jeditermfx.core.model.TerminalTypeAheadSettings;
+import com.techsenger.jeditermfx.ui.TerminalActionPresentation;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 import javafx.scene.text.Font;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,5 +109,54 @@ final class TernSettingsProvider extends DefaultSettingsProvider {
     @Override
     public TerminalTypeAheadSettings getTypeAheadSettings() {
         return new TerminalTypeAheadSettings(false, TimeUnit.MILLISECONDS.toNanos(100), new TextStyle());
+    }
+
+    // ---- the view's shortcuts (ViewShortcuts); JediTermFX's defaults would take keys that xterm sends on ----
+
+    @Override
+    public TerminalActionPresentation getCopyActionPresentation() {
+        return new TerminalActionPresentation("Copy", ViewShortcuts.COPY);
+    }
+
+    @Override
+    public TerminalActionPresentation getPasteActionPresentation() {
+        return new TerminalActionPresentation("Paste", ViewShortcuts.PASTE_KEYS);
+    }
+
+    @Override
+    public TerminalActionPresentation getSelectAllActionPresentation() {
+        return new TerminalActionPresentation("Select All", ViewShortcuts.SELECT_ALL);
+    }
+
+    @Override
+    public TerminalActionPresentation getFindActionPresentation() {
+        return new TerminalActionPresentation("Find", ViewShortcuts.FIND);
+    }
+
+    @Override
+    public TerminalActionPresentation getPageUpActionPresentation() {
+        return new TerminalActionPresentation("Page Up", ViewShortcuts.PAGE_UP);
+    }
+
+    @Override
+    public TerminalActionPresentation getPageDownActionPresentation() {
+        return new TerminalActionPresentation("Page Down", ViewShortcuts.PAGE_DOWN);
+    }
+
+    /** Ctrl+L is the shell's clear-screen key; the history stays (the menu still offers it). */
+    @Override
+    public TerminalActionPresentation getClearBufferActionPresentation() {
+        return new TerminalActionPresentation("Clear Buffer", List.of());
+    }
+
+    /** Ctrl+Up and Ctrl+Down go to the remote program (CSI 1;5A/B); the mouse wheel scrolls by lines. */
+    @Override
+    public TerminalActionPresentation getLineUpActionPresentation() {
+        return new TerminalActionPresentation("Line Up", List.of());
+    }
+
+    @Override
+    public TerminalActionPresentation getLineDownActionPresentation() {
+        return new TerminalActionPresentation("Line Down", List.of());
     }
 }

@@ -3,12 +3,15 @@ package dev.tern.widget;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.DefaultTerminalCopyPasteHandler;
+import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
 /**
  * JediTermFX's widget through its documented extension points only: the panel factory is overridden so that a
- * font change (zoom, settings) can re-measure the character cell, which the panel keeps behind a protected method.
+ * font change (zoom, settings) can re-measure the character cell, which the panel keeps behind a protected method,
+ * and so that every paste it reads from a clipboard is cleaned ({@link dev.tern.widget.keys.PasteText}).
  */
 final class TernTerminalWidget extends JediTermFxWidget {
 
@@ -30,6 +33,18 @@ final class TernTerminalWidget extends JediTermFxWidget {
     private static final class RefontablePanel extends TerminalPanel {
         RefontablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState styleState) {
             super(settings, buffer, styleState);
+        }
+
+        /** Middle-click and the menu's Paste read the clipboard here: give them cleaned text, as Ctrl+Shift+V. */
+        @Override
+        protected TerminalCopyPasteHandler createCopyPasteHandler() {
+            return new DefaultTerminalCopyPasteHandler() {
+                @Override
+                public String getContents(boolean selection) {
+                    String text = super.getContents(selection);
+                    return text == null ? null : dev.tern.widget.keys.PasteText.clean(text);
+                }
+            };
         }
 
         void refont() {
