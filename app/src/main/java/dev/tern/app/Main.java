@@ -11,10 +11,16 @@ public final class Main {
     private Main() {
     }
 
+    /** How long a quit waits for sessions to say goodbye (Mosh: the server's shutdown acknowledgement). */
+    private static final java.time.Duration QUIT_GRACE = java.time.Duration.ofMillis(2500);
+
     public static void main(String[] args) {
         if (args.length == 0) {
             launchDesktopApp();
-            return;
+            // The window is gone. Let the closing sessions finish their goodbyes, then end the process: threads of
+            // libraries (JediTermFX's executors, pty readers) must not keep a quit app alive.
+            dev.tern.widget.TerminalView.awaitClosing(QUIT_GRACE);
+            System.exit(0);
         }
         System.exit(dev.tern.app.cli.TernCli.run(args));
     }

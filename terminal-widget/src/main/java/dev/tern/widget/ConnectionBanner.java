@@ -39,15 +39,27 @@ final class ConnectionBanner {
         return label.isVisible() ? label.getText() : "";
     }
 
-    void show(ConnectionState state, String detail, Instant lastContact, Instant now) {
+    void show(ConnectionState state, String detail, Instant lastContact, int waitingKeys, Instant now) {
         String text = switch (state) {
             case CONNECTED -> "";
             case CONNECTING -> detail.isBlank() ? "Connecting…" : detail;
-            case CONTACT_LOST -> contactLost(lastContact, now);
+            case CONTACT_LOST -> contactLost(lastContact, now) + waiting(waitingKeys);
             case CLOSED -> detail.isBlank() ? "Closed." : detail;
         };
         label.setText(text);
         label.setVisible(!text.isEmpty());
+    }
+
+    /**
+     * mosh shows no typed character while the server is silent after Enter (predictions stay tentative), so the
+     * banner says that the keys are kept.
+     */
+    static String waiting(int keys) {
+        if (keys <= 0) {
+            return "";
+        }
+        return keys == 1 ? "\n1 typed key is waiting: it will be sent when contact returns."
+                : "\n" + keys + " typed keys are waiting: they will be sent when contact returns.";
     }
 
     private String contactLost(Instant lastContact, Instant now) {

@@ -30,6 +30,9 @@ import javafx.scene.layout.StackPane;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +45,8 @@ import java.util.function.Consumer;
  */
 public final class TerminalView extends StackPane implements AutoCloseable {
     private static final int INITIAL_COLUMNS = 80, INITIAL_ROWS = 24;
+    /** Views still closing their connection (see {@link #awaitClosing}). */
+    private static final Set<Thread> CLOSING = ConcurrentHashMap.newKeySet();
     private static final double ZOOM_STEP = 0.1, MIN_ZOOM = 0.5, MAX_ZOOM = 4.0;
 
     private final TerminalConnector connector;
@@ -67,7 +72,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private volatile Consumer<String> linkOpener = url -> { };
     private volatile boolean focusReporting;
     private volatile boolean bracketedPaste;
-    private volatile KeyEncoder.Modes keyModes = KeyEncoder.Modes.NORMAL;
+    private volatile KeyEncoder.Modes keyModes;
     private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
     private long bellsSeen = -1;
     private boolean closed;
@@ -103,7 +108,10 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         getStyleClass().add("tern-terminal-view");
         applyCursorStyle(settings);
         widget.addHyperlinkFilter(new UrlLinks(() -> linkOpener));
-        new TerminalKeys(() -> keyModes, this::runShortcut, this::sendKeys).installOn(widget.getPane());
+        WheelScroll.installOn(widget.getTerminalPanel(), widget.getTerminalTextBuffer());
+        this.keyModes = connector.keyModes(new Framebuffer(INITIAL_COLUMNS, INITIAL_ROWS));
+        new TerminalKeys(() -> keyModes, this::runShortcut, this::sendKeys).installOn(widget.getPane(),
+                widget.getTerminalPanel().getCanvas());
         widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> reportFocus(now));
         bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> publishStatus()));
         bannerClock.setCycleCount(Timeline.INDEFINITE);
@@ -308,12 +316,38 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         bannerClock.stop();
         input.close();
         // a Mosh session waits for the server's goodbye; never on the FX thread
-        Thread.ofPlatform().daemon().name("tern-close-" + connector.name()).start(() -> {
-            connector.close();
-            pipeline.close();
-            feed.close();
-            Platform.runLater(widget::close);
+        Thread closing = Thread.ofPlatform().daemon().name("tern-close-" + connector.name()).unstarted(() -> {
+            try {
+                connector.close();
+                pipeline.close();
+                feed.close();
+                Platform.runLater(widget::close);
+            } finally {
+                CLOSING.remove(Thread.currentThread());
+            }
         });
+        CLOSING.add(closing);
+        closing.start();
+    }
+
+    /**
+     * Waits until every view closed so far has finished closing its connection, or the time is up; for a quitting
+     * app, so that a Mosh server hears the goodbye before the process ends. Any thread.
+     */
+    public static void awaitClosing(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread thread : List.copyOf(CLOSING)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                thread.join(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---- wiring ----
@@ -371,7 +405,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         message.set(s.message());
         roundTrip.set(s.roundTrip());
         lastContact.set(s.lastContact());
-        banner.show(st, s.message(), s.lastContact(), now);
+        banner.show(st, s.message(), s.lastContact(), s.waitingKeys(), now);
         if (bellsSeen >= 0 && s.bellCount() > bellsSeen && settingsProvider.settings().visualBell()) {
             bell.ring();
         }
@@ -383,9 +417,9 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         public void frameShown(Framebuffer frame) {
             focusReporting = frame.mouseFocusEvent();
             bracketedPaste = frame.bracketedPaste();
-            if (frame.applicationCursorKeys() != keyModes.applicationCursorKeys()
-                    || frame.applicationKeypad() != keyModes.applicationKeypad()) {
-                keyModes = new KeyEncoder.Modes(frame.applicationCursorKeys(), frame.applicationKeypad());
+            KeyEncoder.Modes modes = connector.keyModes(frame);
+            if (!modes.equals(keyModes)) {
+                keyModes = modes;
             }
             status.frame(frame.title(), frame.bellCount());
         }
@@ -413,8 +447,8 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         }
 
         @Override
-        public void link(Duration rtt, Instant contact) {
-            status.link(rtt, contact);
+        public void link(Duration rtt, Instant contact, int waitingKeys) {
+            status.link(rtt, contact, waitingKeys);
         }
 
         @Override

@@ -3,20 +3,31 @@ package dev.tern.widget;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.SearchComponent;
 import com.techsenger.jeditermfx.ui.DefaultTerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
 /**
- * JediTermFX's widget through its documented extension points only: the panel factory is overridden so that a
- * font change (zoom, settings) can re-measure the character cell, which the panel keeps behind a protected method,
- * and so that every paste it reads from a clipboard is cleaned ({@link dev.tern.widget.keys.PasteText}).
+ * JediTermFX's widget through its documented extension points only: the search bar is Tern's own, and the panel
+ * factory is overridden so that a font change (zoom, settings) can re-measure the character cell, which the panel
+ * keeps behind a protected method, and so that every paste it reads from a clipboard is cleaned
+ * ({@link dev.tern.widget.keys.PasteText}).
  */
 final class TernTerminalWidget extends JediTermFxWidget {
 
-    TernTerminalWidget(int columns, int rows, SettingsProvider settings) {
+    private final TernSettingsProvider looks;
+
+    TernTerminalWidget(int columns, int rows, TernSettingsProvider settings) {
         super(columns, rows, settings);
+        this.looks = settings;
+    }
+
+    /** Tern's search bar, coloured like the terminal (see {@link SearchBar} for what was wrong with the default). */
+    @Override
+    protected SearchComponent createSearchComponent() {
+        return new SearchBar(looks.settings().scheme());
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ViewStatus {
     record Snapshot(ConnectionState state, String message, String title, long bellCount, Duration roundTrip,
-                    Instant lastContact) {
+                    Instant lastContact, int waitingKeys) {
     }
 
     private final Runnable publisher;
@@ -25,6 +25,7 @@ final class ViewStatus {
     private long bellCount;
     private Duration roundTrip;
     private Instant lastContact;
+    private int waitingKeys;
 
     /** @param publisher runs on the FX thread and calls {@link #take()} */
     ViewStatus(Runnable publisher) {
@@ -60,17 +61,18 @@ final class ViewStatus {
         schedule();
     }
 
-    void link(Duration rtt, Instant contact) {
+    void link(Duration rtt, Instant contact, int keys) {
         synchronized (this) {
             roundTrip = rtt;
             lastContact = contact;
+            waitingKeys = keys;
         }
         schedule();
     }
 
     synchronized Snapshot take() {
         scheduled.set(false);
-        return new Snapshot(state, message, title, bellCount, roundTrip, lastContact);
+        return new Snapshot(state, message, title, bellCount, roundTrip, lastContact, waitingKeys);
     }
 
     private void schedule() {

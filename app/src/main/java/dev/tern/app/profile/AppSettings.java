@@ -1,15 +1,18 @@
 package dev.tern.app.profile;
 
+import dev.tern.widget.CursorStyle;
+
 /**
  * App-wide defaults, saved in the profiles document beside the profiles.
  *
  * @param scrollbackLines lines of history each tab keeps
+ * @param cursor          how the text cursor is drawn; absent from files written before it existed (then a block)
  */
 public record AppSettings(String fontFamily, int fontSize, String colorScheme, PredictionMode prediction,
-                          int scrollbackLines, ThemeChoice theme) {
+                          int scrollbackLines, ThemeChoice theme, CursorStyle cursor) {
     public static final int DEFAULT_SCROLLBACK = 10_000;
     public static final AppSettings DEFAULTS = new AppSettings("Monospaced", 14, "Dark", PredictionMode.ADAPTIVE,
-            DEFAULT_SCROLLBACK, ThemeChoice.FOLLOW_SYSTEM);
+            DEFAULT_SCROLLBACK, ThemeChoice.FOLLOW_SYSTEM, CursorStyle.BLOCK);
 
     public AppSettings {
         fontFamily = fontFamily == null || fontFamily.isBlank() ? "Monospaced" : fontFamily.strip();
@@ -18,5 +21,6 @@ public record AppSettings(String fontFamily, int fontSize, String colorScheme, P
         prediction = prediction == null ? PredictionMode.ADAPTIVE : prediction;
         scrollbackLines = scrollbackLines <= 0 ? DEFAULT_SCROLLBACK : Math.min(scrollbackLines, 1_000_000);
         theme = theme == null ? ThemeChoice.FOLLOW_SYSTEM : theme;
+        cursor = cursor == null ? CursorStyle.BLOCK : cursor;
     }
 }

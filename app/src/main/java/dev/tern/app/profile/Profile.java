@@ -25,7 +25,8 @@ public record Profile(String id, String name, String group, ConnectionKind kind,
         kind = kind == null ? ConnectionKind.MOSH : kind;
         host = Texts.orEmpty(host);
         user = Texts.orEmpty(user);
-        auth = auth == null ? AuthMethod.AGENT : auth;
+        // a profile saved without a method (hand-written, or schema 1 without a key file) logs in as ssh would
+        auth = auth == null ? AuthMethod.AUTOMATIC : auth;
         keyFile = Texts.orEmpty(keyFile);
         jumpHost = Texts.orEmpty(jumpHost);
         mosh = mosh == null ? MoshOptions.DEFAULTS : mosh;
@@ -40,13 +41,13 @@ public record Profile(String id, String name, String group, ConnectionKind kind,
     /** A remote profile with default options. */
     public static Profile remote(String name, String group, ConnectionKind kind, String user, String host,
                                  Integer port) {
-        return new Profile(null, name, group, kind, host, port, user, AuthMethod.AGENT, "", "", false,
+        return new Profile(null, name, group, kind, host, port, user, AuthMethod.AUTOMATIC, "", "", false,
                 MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
     }
 
     /** A local-shell profile. */
     public static Profile local(String name) {
-        return new Profile(null, name, "", ConnectionKind.LOCAL, "", null, "", AuthMethod.AGENT, "", "", false,
+        return new Profile(null, name, "", ConnectionKind.LOCAL, "", null, "", AuthMethod.AUTOMATIC, "", "", false,
                 MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
     }
 

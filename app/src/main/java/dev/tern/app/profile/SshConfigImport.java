@@ -79,7 +79,8 @@ public final class SshConfigImport {
             jump = "";
         }
         return new Profile(null, alias, GROUP, kind, host, port, settings.getOrDefault("user", ""),
-                keyFile.isEmpty() ? AuthMethod.AGENT : AuthMethod.KEY_FILE, keyFile, jump, false,
+                // without a key of its own the host logs in as `ssh alias` would: agent, default keys, password
+                keyFile.isEmpty() ? AuthMethod.AUTOMATIC : AuthMethod.KEY_FILE, keyFile, jump, false,
                 MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
     }
 

@@ -42,9 +42,9 @@ public interface SessionHandle {
 
     /**
      * The tab's profile or the app settings were saved while the tab is open ({@code profile} is the profile as
-     * saved now): applies what can change on a live session, which is a Mosh tab's local echo mode and overwrite
-     * (the profile's own mode, or the app's default when the profile has none); the rest applies when the tab next
-     * connects. Called on the JavaFX thread.
+     * saved now): applies what can change on a live session, which is the terminal's look (font, colour scheme,
+     * cursor) and a Mosh tab's local echo mode and overwrite (the profile's own choices, or the app's defaults where
+     * the profile has none); the rest applies when the tab next connects. Called on the JavaFX thread.
      */
     default void settingsChanged(Profile profile, AppSettings settings) {
     }

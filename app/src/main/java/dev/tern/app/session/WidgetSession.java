@@ -16,24 +16,26 @@ import javafx.scene.layout.StackPane;
  * A tab session backed by a {@link TerminalView}. The view's state becomes the tab's: a view that closes before it
  * ever connected is a failed connection (its message goes to the tab's error panel). Reconnecting builds a fresh
  * view with a fresh connector in the same place, from the profile and settings as saved last: an edit made while the
- * tab is open applies to its next connection, and a changed local echo applies to the running Mosh session at once.
+ * tab is open applies to its next connection, while the look (font, colour scheme, cursor) and a Mosh tab's local
+ * echo change on the open view at once.
  */
 final class WidgetSession extends ObservableSession {
     private Profile profile;
     private AppSettings appSettings;
     private final BiFunction<Profile, AppSettings, TerminalConnector> connectors;
-    private final TerminalSettings settings;
+    private final BiFunction<Profile, AppSettings, TerminalSettings> looks;
     private final StackPane holder = new StackPane();
     private TerminalView view;
     private boolean everConnected;
     private boolean closed;
 
     WidgetSession(Profile profile, AppSettings appSettings,
-                  BiFunction<Profile, AppSettings, TerminalConnector> connectors, TerminalSettings settings) {
+                  BiFunction<Profile, AppSettings, TerminalConnector> connectors,
+                  BiFunction<Profile, AppSettings, TerminalSettings> looks) {
         this.profile = profile;
         this.appSettings = appSettings;
         this.connectors = connectors;
-        this.settings = settings;
+        this.looks = looks;
         holder.getStyleClass().add("terminal-holder");
         start();
     }
@@ -41,7 +43,8 @@ final class WidgetSession extends ObservableSession {
     private void start() {
         everConnected = false;
         setState(SessionState.CONNECTING);
-        TerminalView fresh = new TerminalView(connectors.apply(profile, appSettings), settings);
+        TerminalView fresh = new TerminalView(connectors.apply(profile, appSettings),
+                looks.apply(profile, appSettings));
         view = fresh;
         holder.getChildren().setAll(fresh);
         fresh.stateProperty().addListener((obs, old, state) -> follow(fresh, state));
@@ -125,7 +128,16 @@ final class WidgetSession extends ObservableSession {
     public void settingsChanged(Profile updated, AppSettings updatedSettings) {
         profile = updated;
         appSettings = updatedSettings;
-        if (closed || !(view.connector() instanceof MoshConnector mosh)) {
+        if (closed) {
+            return;
+        }
+        // a look the user changed shows on the open view now, not only after a reconnect (the scrollback size
+        // still applies to the next view: the history already kept is not cut or grown)
+        TerminalSettings look = looks.apply(updated, updatedSettings);
+        if (!look.equals(view.settings())) {
+            view.setSettings(look);
+        }
+        if (!(view.connector() instanceof MoshConnector mosh)) {
             return;
         }
         PredictionSettings wanted = WidgetSessionLauncher.predictionSettings(updated.mosh(), updatedSettings);

@@ -46,7 +46,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
         TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
         return new WidgetSession(profile, defaults, (current, settings) -> connector(current, settings, prompter),
-                terminalSettings(profile, defaults));
+                WidgetSessionLauncher::terminalSettings);
     }
 
     /**
@@ -98,6 +98,10 @@ public final class WidgetSessionLauncher implements SessionLauncher {
             target.jumpHosts(Arrays.stream(profile.jumpHost().split(",")).map(String::strip).toList());
         }
         switch (profile.auth()) {
+            // nothing set: the resolver then does what OpenSSH does (agent if SSH_AUTH_SOCK, ~/.ssh/config's or the
+            // default key files, then keyboard-interactive and password through the prompter)
+            case AUTOMATIC -> {
+            }
             case AGENT -> target.useAgent(true);
             case KEY_FILE -> target.identityFile(expandHome(profile.keyFile())).identitiesOnly(true)
                     .preferredAuthentications("publickey,keyboard-interactive,password");
@@ -148,7 +152,8 @@ public final class WidgetSessionLauncher implements SessionLauncher {
                 : profile.terminal().colorScheme();
         ColorScheme scheme = ColorScheme.builtIn().stream().filter(s -> s.name().equalsIgnoreCase(schemeName))
                 .findFirst().orElse(ColorScheme.DARK);
-        return TerminalSettings.defaults().withFont(family, size).withScheme(scheme)
+        TerminalSettings base = TerminalSettings.defaults();
+        return base.withFont(family, size).withScheme(scheme).withCursor(defaults.cursor(), base.cursorBlink())
                 .withScrollback(defaults.scrollbackLines());
     }
 

@@ -74,6 +74,7 @@ public final class MainWindow implements SidebarActions {
     private final ToggleGroup quickKind = new ToggleGroup();
     private final Label status = new Label();
     private boolean restoring;
+    private boolean quitting;
 
     /**
      * @param confirmations null for the real alert dialogs
@@ -114,6 +115,7 @@ public final class MainWindow implements SidebarActions {
         tabs.installShortcuts(scene);
         tabs.setOnNewLocalTab(this::openLocalTab);
         tabs.setOnTabsChanged(this::tabsChanged);
+        tabs.setOnEditProfile(this::editProfileOf);
 
         stage.setTitle("Tern");
         stage.setScene(scene);
@@ -130,6 +132,8 @@ public final class MainWindow implements SidebarActions {
         });
         stage.setOnHidden(event -> {
             saveWindowState();
+            // the sessions end because Tern quits, not because the user ended them: they stay saved to reopen
+            quitting = true;
             tabs.closeAllSessions();
         });
 
@@ -211,13 +215,32 @@ public final class MainWindow implements SidebarActions {
 
     @Override
     public void create(String group) {
-        Profile template = Profile.remote("", group, ConnectionKind.MOSH, "", "", null);
+        createFrom(Profile.remote("", group, ConnectionKind.MOSH, "", "", null));
+    }
+
+    @Override
+    public void importSshConfig() {
+        importSshConfigInteractively();
+    }
+
+    /** The new-profile editor, filled in from {@code template}; a saved result is selected in the sidebar. */
+    private void createFrom(Profile template) {
         editor(template, true).showAndWait().ifPresent(result -> {
             if (apply(ProfileEdits.add(List.of(result.profile())))) {
                 rememberPassword(result);
                 sidebar.select(result.profile().id());
+                // a failed quick-connect tab saved as a profile retries with it
+                applyToOpenTabs();
             }
         });
+    }
+
+    /**
+     * A failed tab's "Edit profile": the editor of its saved profile, or for a quick-connect tab (or one whose
+     * profile was deleted) the new-profile editor filled in from it, so that the fix is kept. Retry then uses it.
+     */
+    private void editProfileOf(SessionTab tab) {
+        store.current().find(tab.profile().id()).ifPresentOrElse(this::edit, () -> createFrom(tab.profile()));
     }
 
     // ---- toolbar actions ----
@@ -299,7 +322,7 @@ public final class MainWindow implements SidebarActions {
         boolean maximized = stage.isMaximized();
         WindowState current = new WindowState(stage.getX(), stage.getY(), stage.getScene().getWidth(),
                 stage.getScene().getHeight(), maximized, split.getDividerPositions()[0], tabs.openTabRecords(),
-                tabs.selectedIndex());
+                tabs.selectedRecordIndex());
         try {
             windowStore.save(current);
         } catch (IOException e) {
@@ -440,7 +463,7 @@ public final class MainWindow implements SidebarActions {
 
     private void tabsChanged() {
         updateStatus();
-        if (!restoring) {
+        if (!restoring && !quitting) {
             saveWindowState();
         }
     }
@@ -474,7 +497,7 @@ public final class MainWindow implements SidebarActions {
         long live = tabs.liveCount();
         return live == 0 || confirmations.confirm("Quit Tern", live + " session" + (live == 1 ? " is" : "s are")
                 + " still open. Quitting ends " + (live == 1 ? "it" : "them")
-                + "; they reopen (and reconnect) the next time Tern starts.", "Quit");
+                + "; they reopen (and reconnect) the next time Tern starts.", "_Quit");
     }
 
     private String uniqueName(String wanted) {
@@ -526,8 +549,9 @@ public final class MainWindow implements SidebarActions {
     }
 
     /**
-     * The settings dialog; saved settings apply at once (theme, the default local echo of open Mosh tabs whose
-     * profile has no mode of its own) or to tabs opened from now on.
+     * The settings dialog; saved settings apply at once: the theme, and in every open tab the font, colour scheme
+     * and cursor (where its profile has none of its own) and the default local echo of Mosh tabs. Only the
+     * scrollback size waits for a tab's next view.
      */
     public void openSettings() {
         AppSettings before = store.current().settings();
@@ -541,7 +565,8 @@ public final class MainWindow implements SidebarActions {
 
     /**
      * Hands the saved profiles and settings to the open tabs, each with its profile as saved now (a tab of a
-     * deleted or quick-connect profile keeps the one it was opened with). A Mosh tab changes its local echo at once.
+     * deleted or quick-connect profile keeps the one it was opened with). Each tab changes its look (font, colour
+     * scheme, cursor) and a Mosh tab its local echo at once.
      */
     void applyToOpenTabs() {
         AppSettings settings = store.current().settings();

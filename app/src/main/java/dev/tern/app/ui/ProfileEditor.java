@@ -9,11 +9,15 @@ import dev.tern.app.profile.ProfileField;
 import dev.tern.app.profile.ProfileValidator;
 import dev.tern.app.profile.TerminalOptions;
 import dev.tern.app.secret.SecretStore;
-import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -368,11 +372,31 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     private void chooseKeyFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose a private key");
-        File sshDir = new File(System.getProperty("user.home"), ".ssh");
-        if (sshDir.isDirectory()) {
-            chooser.setInitialDirectory(sshDir);
-        }
+        initialKeyFolder(keyFile.getText(), Path.of(System.getProperty("user.home")))
+                .ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
         Optional.ofNullable(chooser.showOpenDialog(getOwner())).ifPresent(file -> keyFile.setText(file.getPath()));
+    }
+
+    /**
+     * Where the key chooser opens: the folder of the key file named in the field, else {@code ~/.ssh} (where keys
+     * live), else the home folder; empty when none exists (the chooser then picks, usually the working folder,
+     * where no key is).
+     */
+    static Optional<Path> initialKeyFolder(String keyFileText, Path home) {
+        List<Path> candidates = new ArrayList<>();
+        String named = keyFileText == null ? "" : keyFileText.strip();
+        if (!named.isEmpty()) {
+            try {
+                Path file = named.equals("~") || named.startsWith("~/") ? home.resolve(named.substring(1)
+                        .replaceFirst("^/", "")) : Path.of(named);
+                Optional.ofNullable(file.toAbsolutePath().getParent()).ifPresent(candidates::add);
+            } catch (InvalidPathException notAPath) {
+                // typed text that is no path: start where keys usually are
+            }
+        }
+        candidates.add(home.resolve(".ssh"));
+        candidates.add(home);
+        return candidates.stream().filter(Files::isDirectory).findFirst();
     }
 
     private static TextField field(String id, String prompt) {

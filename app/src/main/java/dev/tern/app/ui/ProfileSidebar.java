@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -39,6 +41,7 @@ public final class ProfileSidebar extends VBox {
     private final SidebarActions actions;
     private final ObservableMap<String, SessionState> liveStates;
     private final Set<String> collapsedGroups = new HashSet<>();
+    private final VBox emptyState;
     private List<Profile> profiles = List.of();
 
     /** A row of the tree: a group (folder) or a profile. */
@@ -90,10 +93,35 @@ public final class ProfileSidebar extends VBox {
                 event.consume();
             }
         });
-        VBox.setVgrow(tree, Priority.ALWAYS);
+        emptyState = emptyState();
+        StackPane treeArea = new StackPane(tree, emptyState);
+        VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         liveStates.addListener((MapChangeListener<String, SessionState>) change -> tree.refresh());
-        getChildren().addAll(filterRow, heading, tree);
+        getChildren().addAll(filterRow, heading, treeArea);
+    }
+
+    /** What a new user sees instead of an empty tree: the two ways to get hosts into it. */
+    private VBox emptyState() {
+        Label title = new Label("No saved hosts yet");
+        title.getStyleClass().add("sidebar-empty-title");
+        Button add = new Button("Add a host", Icons.of(Feather.PLUS));
+        add.setId("empty-add-host");
+        add.getStyleClass().add("accent");
+        add.setOnAction(event -> actions.create(""));
+        Button importConfig = new Button("Import from ~/.ssh/config", Icons.of(Feather.DOWNLOAD));
+        importConfig.setId("empty-import-ssh-config");
+        importConfig.setOnAction(event -> actions.importSshConfig());
+        for (Button button : List.of(add, importConfig)) {
+            button.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox box = new VBox(10, title, add, importConfig);
+        box.setId("sidebar-empty-state");
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setFillWidth(true);
+        box.getStyleClass().add("sidebar-empty-state");
+        box.setVisible(false);
+        return box;
     }
 
     public TextField filterField() {
@@ -106,6 +134,9 @@ public final class ProfileSidebar extends VBox {
 
     public void setProfiles(List<Profile> newProfiles) {
         this.profiles = List.copyOf(newProfiles);
+        // only when there are no profiles at all: a filter that matches nothing shows an empty tree
+        emptyState.setVisible(profiles.isEmpty());
+        tree.setVisible(!profiles.isEmpty());
         rebuild();
     }
 

@@ -15,19 +15,23 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * One tab: the session's terminal, a progress panel while connecting, an error panel with Retry when it failed.
- * Its title is the profile name plus the remote title; its icon and tooltip show state, RTT and last contact.
+ * One tab: the session's terminal, a progress panel while connecting, an error panel with Retry and Edit profile
+ * when it failed. Its title is the profile name plus the remote title; its icon and tooltip show state, RTT and
+ * last contact.
  */
 public final class SessionTab extends Tab {
     private final Profile profile;
     private final OpenTab record;
     private final SessionHandle session;
     private final Tooltip tooltip = new Tooltip();
+    private final Button editProfile = new Button("Edit profile", Icons.of(Feather.EDIT_2));
+    private Runnable onEditProfile;
 
     public SessionTab(Profile profile, OpenTab record, SessionHandle session) {
         this.profile = profile;
@@ -61,6 +65,16 @@ public final class SessionTab extends Tab {
 
     public SessionHandle session() {
         return session;
+    }
+
+    /**
+     * What the failed tab's "Edit profile" button does; most failures (wrong user, key, port) are fixed there. The
+     * button shows only once this is set.
+     */
+    public void setOnEditProfile(Runnable action) {
+        onEditProfile = action;
+        editProfile.setVisible(action != null);
+        editProfile.setManaged(action != null);
     }
 
     /** Asks the tab pane to close this tab, running the same confirmation as the close button. */
@@ -149,7 +163,16 @@ public final class SessionTab extends Tab {
         retry.setId("retry-button");
         retry.getStyleClass().add("accent");
         retry.setOnAction(event -> session.reconnect());
-        VBox panel = new VBox(12, Icons.forState(SessionState.FAILED), heading, message, retry);
+        editProfile.setId("edit-profile-button");
+        editProfile.setOnAction(event -> {
+            if (onEditProfile != null) {
+                onEditProfile.run();
+            }
+        });
+        setOnEditProfile(null);
+        HBox actions = new HBox(8, retry, editProfile);
+        actions.setAlignment(Pos.CENTER);
+        VBox panel = new VBox(12, Icons.forState(SessionState.FAILED), heading, message, actions);
         panel.setAlignment(Pos.CENTER);
         panel.getStyleClass().add("failure-panel");
         panel.visibleProperty().bind(session.state().isEqualTo(SessionState.FAILED));

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -61,6 +62,7 @@ public final class SessionTabs extends StackPane {
     };
     private Runnable onNewLocalTab = () -> {
     };
+    private Consumer<SessionTab> onEditProfile;
 
     public SessionTabs(SessionLauncher launcher, Supplier<AppSettings> settings, LoginPrompts prompts,
                        Confirmations confirmations) {
@@ -90,6 +92,7 @@ public final class SessionTabs extends StackPane {
             }
             onTabsChanged.run();
         });
+        SelectedTabReveal.install(tabPane);
         getChildren().addAll(emptyState(), tabPane);
         tabPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabPane.getTabs()));
     }
@@ -111,6 +114,11 @@ public final class SessionTabs extends StackPane {
         this.onNewLocalTab = action;
     }
 
+    /** What a failed tab's "Edit profile" button does with its tab (tabs opened from now on). */
+    public void setOnEditProfile(Consumer<SessionTab> action) {
+        this.onEditProfile = action;
+    }
+
     /** Opens a tab for {@code profile} and selects it. */
     public SessionTab open(Profile profile, OpenTab record) {
         SessionTab tab = new SessionTab(profile, record, launcher.open(profile, settings.get(), prompts));
@@ -119,7 +127,16 @@ public final class SessionTabs extends StackPane {
                 event.consume();
             }
         });
-        tab.session().state().addListener((obs, old, state) -> updateLiveStates());
+        if (onEditProfile != null) {
+            tab.setOnEditProfile(() -> onEditProfile.accept(tab));
+        }
+        tab.session().state().addListener((obs, old, state) -> {
+            updateLiveStates();
+            if (!state.isLive()) {
+                // a tab that failed or ended leaves the tabs to reopen at once (see openTabRecords)
+                onTabsChanged.run();
+            }
+        });
         tabPane.getTabs().add(tab);
         tabPane.getSelectionModel().select(tab);
         return tab;
@@ -130,8 +147,22 @@ public final class SessionTabs extends StackPane {
                 .toList();
     }
 
+    /**
+     * The tabs to reopen on the next start: those whose session is live (connecting, connected or out of contact).
+     * A failed tab would fail again, and be retried, on every start; a session that ended (the shell exited, the
+     * user quit Mosh) was ended on purpose.
+     */
     public List<OpenTab> openTabRecords() {
-        return tabs().stream().map(SessionTab::record).toList();
+        return reopenable().stream().map(SessionTab::record).toList();
+    }
+
+    /** The selected tab's place in {@link #openTabRecords()}; -1 when it is not one of them. */
+    public int selectedRecordIndex() {
+        return reopenable().indexOf(tabPane.getSelectionModel().getSelectedItem());
+    }
+
+    private List<SessionTab> reopenable() {
+        return tabs().stream().filter(tab -> tab.session().state().get().isLive()).toList();
     }
 
     public int selectedIndex() {

@@ -3,6 +3,7 @@ package dev.tern.app.ui;
 import dev.tern.app.profile.AppSettings;
 import dev.tern.app.profile.PredictionMode;
 import dev.tern.app.profile.ThemeChoice;
+import dev.tern.widget.CursorStyle;
 import java.util.Collection;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -13,12 +14,17 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
-/** App-wide defaults: font, colour scheme, prediction, scrollback, light/dark theme. */
+/**
+ * App-wide defaults: font, colour scheme, cursor, prediction, scrollback, light/dark theme. Saved settings reach the
+ * open tabs at once (see {@code MainWindow.openSettings}); only the scrollback size waits for a tab's next view.
+ */
 public final class SettingsDialog extends Dialog<AppSettings> {
     private final ComboBox<String> font = new ComboBox<>();
     private final TextField fontSize = new TextField();
     private final ChoiceBox<String> scheme = new ChoiceBox<>();
+    private final ChoiceBox<CursorStyle> cursor = new ChoiceBox<>();
     private final ChoiceBox<PredictionMode> prediction = new ChoiceBox<>();
     private final TextField scrollback = new TextField();
     private final ChoiceBox<ThemeChoice> theme = new ChoiceBox<>();
@@ -37,6 +43,11 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         fontSize.setId("settings-font-size");
         scheme.getItems().addAll(schemes);
         scheme.setValue(current.colorScheme());
+        scheme.setId("settings-scheme");
+        cursor.getItems().addAll(CursorStyle.values());
+        cursor.setConverter(new CursorNames());
+        cursor.setValue(current.cursor());
+        cursor.setId("settings-cursor");
         prediction.getItems().addAll(PredictionMode.values());
         prediction.setValue(current.prediction());
         prediction.setId("settings-prediction");
@@ -52,8 +63,11 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         Label sizeError = form.add("Font size", fontSize);
         sizeError.setId("settings-font-size-error");
         form.add("Colour scheme", scheme);
+        form.add("Cursor", cursor);
         form.add("Prediction", prediction);
         Label scrollbackError = form.add("Scrollback lines", scrollback);
+        form.addWide(FormGrid.note("Changes apply to the open tabs at once, except the scrollback size, which "
+                + "applies to tabs opened or reconnected later. A profile's own font or scheme wins over these."));
         form.addWide(FormGrid.heading("Appearance"));
         form.add("Theme", theme);
         getDialogPane().setContent(form);
@@ -71,7 +85,24 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         });
         setResultConverter(button -> button == ButtonType.OK ? new AppSettings(font.getEditor().getText(),
                 number(fontSize.getText(), 6, 72), scheme.getValue(), prediction.getValue(),
-                number(scrollback.getText(), 100, 1_000_000), theme.getValue()) : null);
+                number(scrollback.getText(), 100, 1_000_000), theme.getValue(), cursor.getValue()) : null);
+    }
+
+    /** The cursor shapes as the box shows them. */
+    private static final class CursorNames extends StringConverter<CursorStyle> {
+        @Override
+        public String toString(CursorStyle style) {
+            return style == null ? "" : switch (style) {
+                case BLOCK -> "Block";
+                case UNDERLINE -> "Underline";
+                case BAR -> "Bar";
+            };
+        }
+
+        @Override
+        public CursorStyle fromString(String text) {
+            return null;
+        }
     }
 
     private static Integer number(String text, int min, int max) {

@@ -16,4 +16,7 @@ public interface SidebarActions {
 
     /** A new profile, pre-filled with {@code group} (blank for none). */
     void create(String group);
+
+    /** Imports hosts from {@code ~/.ssh/config} (or a config file the user picks when there is none). */
+    void importSshConfig();
 }

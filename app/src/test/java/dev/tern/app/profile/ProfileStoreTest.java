@@ -39,7 +39,7 @@ class ProfileStoreTest {
         Profile profile = sample("build");
         store.update(ProfileEdits.add(List.of(profile, Profile.local("shell"))));
         store.update(ProfileEdits.settings(new AppSettings("Fira Code", 16, "Light", PredictionMode.NEVER, 5000,
-                ThemeChoice.DARK)));
+                ThemeChoice.DARK, dev.tern.widget.CursorStyle.BAR)));
 
         ProfileStore reopened = new ProfileStore(dir);
         LoadReport report = reopened.load();
@@ -49,6 +49,7 @@ class ProfileStoreTest {
                 reopened.current().profiles());
         assertEquals("Fira Code", reopened.current().settings().fontFamily());
         assertEquals(ThemeChoice.DARK, reopened.current().settings().theme());
+        assertEquals(dev.tern.widget.CursorStyle.BAR, reopened.current().settings().cursor());
         assertTrue(Files.readString(store.file()).contains("\"schemaVersion\" : 3"));
     }
 
@@ -99,6 +100,23 @@ class ProfileStoreTest {
         assertNull(profiles.get(0).mosh().prediction(), "ADAPTIVE of schema 2 was the default: follow Settings");
         assertEquals(PredictionMode.NEVER, profiles.get(1).mosh().prediction());
         assertTrue(report.notices().stream().anyMatch(n -> n.contains("upgraded from schema 2")), report.toString());
+    }
+
+    @Test
+    void aProfileWithoutAnAuthMethodLogsInAutomaticallyAndAStoredMethodStays() throws IOException {
+        Files.writeString(dir.resolve(ProfileStore.FILE_NAME), """
+                {"schemaVersion": 3, "profiles": [
+                  {"name": "unsaid", "kind": "SSH", "host": "a.example.org"},
+                  {"name": "agent", "kind": "SSH", "host": "b.example.org", "auth": "AGENT"}
+                ]}
+                """);
+        ProfileStore store = new ProfileStore(dir);
+        LoadReport report = store.load();
+
+        List<Profile> profiles = store.current().profiles();
+        assertEquals(AuthMethod.AUTOMATIC, profiles.get(0).auth());
+        assertEquals(AuthMethod.AGENT, profiles.get(1).auth());
+        assertEquals(List.of(), report.notices());
     }
 
     @Test

@@ -63,7 +63,7 @@ class SshConfigImportTest {
         assertEquals("plain", plain.host());
         assertEquals(2200, plain.port());
         assertEquals("carol smith", plain.user());
-        assertEquals(AuthMethod.AGENT, plain.auth());
+        assertEquals(AuthMethod.AUTOMATIC, plain.auth());
 
         Profile db = profiles.get(3);
         assertEquals("10.0.0.5", db.host());

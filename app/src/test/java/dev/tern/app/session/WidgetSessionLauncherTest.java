@@ -15,7 +15,10 @@ import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.SshEnvironment;
 import dev.tern.transport.ssh.SshTarget;
 import dev.tern.transport.ssh.UdpPortRange;
+import dev.tern.widget.ColorScheme;
+import dev.tern.widget.CursorStyle;
 import dev.tern.widget.TerminalSettings;
+import dev.tern.widget.TerminalView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +103,8 @@ class WidgetSessionLauncherTest {
 
     @Test
     void aProfileWithoutAModeOfItsOwnFollowsTheAppDefault() {
-        AppSettings neverByDefault = new AppSettings("Monospaced", 14, "Dark", PredictionMode.NEVER, 1000, null);
+        AppSettings neverByDefault = new AppSettings("Monospaced", 14, "Dark", PredictionMode.NEVER, 1000, null,
+                null);
         assertEquals(null, MoshOptions.DEFAULTS.prediction(), "new profiles follow the default");
         assertEquals(dev.tern.transport.predict.DisplayPreference.NEVER,
                 WidgetSessionLauncher.predictionSettings(MoshOptions.DEFAULTS, neverByDefault).preference());
@@ -117,7 +121,7 @@ class WidgetSessionLauncherTest {
         assertEquals(17, own.fontSize());
         assertEquals("Light", own.scheme().name());
         TerminalSettings inherited = WidgetSessionLauncher.terminalSettings(Profile.local("l"), new AppSettings(
-                "Monospaced", 12, "Dark", PredictionMode.ADAPTIVE, 2000, null));
+                "Monospaced", 12, "Dark", PredictionMode.ADAPTIVE, 2000, null, null));
         assertEquals(12, inherited.fontSize());
         assertEquals("Dark", inherited.scheme().name());
         assertEquals(2000, inherited.scrollbackLines());
@@ -160,5 +164,50 @@ class WidgetSessionLauncherTest {
                 && session[0].failure().get().toLowerCase(java.util.Locale.ROOT).contains("refused"));
         robot.interact(session[0]::close);
         assertEquals(SessionState.CLOSED, session[0].state().get());
+    }
+
+    @Test
+    void savedSettingsChangeTheLookOfAnOpenTabAtOnce(FxRobot robot) throws Exception {
+        WidgetSessionLauncher launcher = new WidgetSessionLauncher(SshEnvironment.isolated(home, "tester"));
+        Profile shell = Profile.local("shell");
+        SessionHandle[] session = new SessionHandle[1];
+        robot.interact(() -> {
+            session[0] = launcher.open(shell, AppSettings.DEFAULTS, null);
+            root.getChildren().setAll(session[0].view());
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> session[0].state().get() == SessionState.CONNECTED);
+        TerminalView view = (TerminalView) ((StackPane) session[0].view()).getChildren().getFirst();
+        int columns = view.textBuffer().getWidth();
+
+        AppSettings bigLight = new AppSettings("Monospaced", 20, "Light", PredictionMode.ADAPTIVE, 1000, null,
+                CursorStyle.BAR);
+        robot.interact(() -> session[0].settingsChanged(shell, bigLight));
+        assertEquals(20, view.settings().fontSize());
+        assertEquals("Light", view.settings().scheme().name());
+        assertEquals(CursorStyle.BAR, view.settings().cursorStyle());
+        // re-rendered: a bigger cell gives fewer columns, and the background is the light scheme's
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.textBuffer().getWidth() < columns);
+        Thread.sleep(200);
+        int[] corner = new int[1];
+        robot.interact(() -> {
+            var shot = view.snapshot(null, null);
+            corner[0] = shot.getPixelReader().getArgb((int) shot.getWidth() / 2, (int) shot.getHeight() - 10)
+                    & 0xFFFFFF;
+        });
+        assertEquals(ColorScheme.LIGHT.background(), corner[0], Integer.toHexString(corner[0]));
+        assertTrue(session[0].view() == view.getParent(), "the same view, not a reconnect");
+        robot.interact(session[0]::close);
+    }
+
+    @Test
+    void automaticAuthenticationLeavesTheMethodsToTheConfigAndTheDefaults() {
+        SshTarget target = WidgetSessionLauncher.sshTarget(profile(ConnectionKind.SSH, AuthMethod.AUTOMATIC, "",
+                "", MoshOptions.DEFAULTS, ""));
+        assertEquals(null, target.useAgent(), "the agent when one runs");
+        assertEquals(null, target.identityFiles(), "~/.ssh/config's keys, else the default key files");
+        assertEquals(null, target.identitiesOnly());
+        assertEquals(null, target.preferredAuthentications(), "publickey, keyboard-interactive, password");
+        assertEquals(AuthMethod.AUTOMATIC, Profile.remote("n", "", ConnectionKind.SSH, "u", "h", null).auth());
     }
 }

@@ -244,4 +244,24 @@ class MainWindowTest {
         assertEquals(0, again, "a second import adds nothing");
         assertFalse(window.notices().message().isEmpty());
     }
+
+    @Test
+    void editProfileOnAFailedTabOpensItsProfileInTheEditor(FxRobot robot) {
+        robot.doubleClickOn(labelWithText(robot, "db primary"));
+        WaitForAsyncUtils.waitForFxEvents();
+        SessionTab tab = window.tabs().tabs().getFirst();
+        robot.interact(() -> ((dev.tern.app.session.ObservableSession) tab.session())
+                .fail("Permission denied (publickey,password)."));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#edit-profile-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("db primary", robot.lookup("#name-field").queryAs(TextField.class).getText());
+        assertEquals("postgres", robot.lookup("#user-field").queryAs(TextField.class).getText());
+        robot.interact(() -> robot.lookup("#user-field").queryAs(TextField.class).setText("dba"));
+        robot.clickOn("#save-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("dba", window.sidebar().visibleProfiles().stream()
+                .filter(p -> p.name().equals("db primary")).findFirst().orElseThrow().user());
+    }
 }

@@ -156,4 +156,19 @@ class ProfileEditorTest {
             }
         }
     }
+
+    @Test
+    void theKeyChooserOpensInDotSshOrTheFolderOfTheKeyNamed(@TempDir Path home) throws IOException {
+        assertEquals(java.util.Optional.of(home), ProfileEditor.initialKeyFolder("", home),
+                "no ~/.ssh yet: the home folder");
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        assertEquals(java.util.Optional.of(ssh), ProfileEditor.initialKeyFolder("", home));
+        assertEquals(java.util.Optional.of(ssh), ProfileEditor.initialKeyFolder("  ", home));
+        Path keys = Files.createDirectories(home.resolve("work/keys"));
+        assertEquals(java.util.Optional.of(keys), ProfileEditor.initialKeyFolder(keys.resolve("id_work").toString(),
+                home));
+        assertEquals(java.util.Optional.of(keys), ProfileEditor.initialKeyFolder("~/work/keys/id_work", home));
+        assertEquals(java.util.Optional.of(ssh), ProfileEditor.initialKeyFolder("~/gone/id_old", home),
+                "a folder that is gone: ~/.ssh");
+    }
 }

@@ -165,6 +165,27 @@ class RestoreTest {
     }
 
     @Test
+    void aFailedTabIsNotReopenedOnTheNextStart(FxRobot robot) {
+        List<Profile> opened = openBuildDbAndLocal(robot);
+        SessionTab db = window.tabs().tabs().get(1);
+        robot.interact(() -> ((dev.tern.app.session.ObservableSession) db.session())
+                .fail("Connection refused by db.example.org:2222"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(OpenTab.saved(opened.get(0).id()), OpenTab.unsaved(ConnectionKind.LOCAL, "")),
+                savedTabs(), "dropped from the saved tabs as soon as it failed");
+
+        MainWindow[] restarted = new MainWindow[1];
+        robot.interact(() -> {
+            window.tabs().select(1);
+            window.stage().close();
+            restarted[0] = new AppHarness(configDir).start(new Stage());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("build", "Local shell"), titles(restarted[0]));
+        robot.interact(() -> restarted[0].stage().close());
+    }
+
+    @Test
     void aCorruptProfilesFileIsReportedAndTheBackupShown(FxRobot robot) throws IOException {
         robot.interact(() -> window.duplicate(window.sidebar().visibleProfiles().getFirst()));
         Path file = configDir.resolve("profiles.json");

@@ -33,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SessionTabTest {
     private final List<ScriptedSession> sessions = new ArrayList<>();
+    private final List<SessionTab> editsAsked = new ArrayList<>();
     private SessionTabs tabs;
 
     /** A session the test drives by hand. */
@@ -77,12 +78,17 @@ class SessionTabTest {
             return session;
         };
         tabs = new SessionTabs(launcher, () -> AppSettings.DEFAULTS, null, (t, m, c) -> true);
+        tabs.setOnEditProfile(editsAsked::add);
         stage.setScene(new javafx.scene.Scene(tabs, 800, 500));
         stage.show();
     }
 
     private SessionTab open(FxRobot robot) {
-        Profile profile = Profile.remote("build", "", ConnectionKind.SSH, "alice", "build.example.org", null);
+        return open(robot, "build");
+    }
+
+    private SessionTab open(FxRobot robot, String name) {
+        Profile profile = Profile.remote(name, "", ConnectionKind.SSH, "alice", "build.example.org", null);
         SessionTab[] tab = new SessionTab[1];
         robot.interact(() -> tab[0] = tabs.open(profile, OpenTab.saved(profile.id())));
         return tab[0];
@@ -145,5 +151,72 @@ class SessionTabTest {
         robot.interact(() -> tabs.closeSelected());
         assertTrue(session.closed);
         assertTrue(tabs.tabs().isEmpty());
+    }
+
+    @Test
+    void aFailedTabOffersToEditItsProfile(FxRobot robot) {
+        SessionTab tab = open(robot);
+        robot.interact(() -> sessions.getFirst().fail("Permission denied (publickey)."));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node edit = robot.lookup("#edit-profile-button").query();
+        assertTrue(edit.isVisible() && edit.getParent().isVisible());
+        robot.clickOn(edit);
+        assertEquals(List.of(tab), editsAsked);
+    }
+
+    @Test
+    void failedAndEndedTabsAreNotAmongTheTabsToReopen(FxRobot robot) {
+        SessionTab failed = open(robot, "failed");
+        SessionTab live = open(robot, "live");
+        SessionTab ended = open(robot, "ended");
+        robot.interact(() -> {
+            sessions.forEach(session -> session.setState(SessionState.CONNECTED));
+            sessions.get(0).fail("Connection refused");
+            sessions.get(2).setState(SessionState.CLOSED);
+        });
+        assertEquals(List.of(live.record()), tabs.openTabRecords());
+        assertEquals(-1, tabs.selectedRecordIndex(), "the ended tab is selected");
+        robot.interact(() -> tabs.tabPane().getSelectionModel().select(live));
+        assertEquals(0, tabs.selectedRecordIndex());
+        robot.interact(() -> tabs.tabPane().getSelectionModel().select(failed));
+        assertEquals(-1, tabs.selectedRecordIndex());
+        assertEquals(3, tabs.tabs().size(), "the tabs themselves stay open");
+        assertTrue(ended.getTabPane() != null);
+    }
+
+    @Test
+    void theSelectedTabIsScrolledIntoViewWhenTheTabsOverflow(FxRobot robot) {
+        for (int i = 1; i <= 30; i++) {
+            open(robot, "host-" + i);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertSelectedHeaderShown(robot, "after opening host-" + i);
+        }
+        robot.interact(() -> tabs.selectNext(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSelectedHeaderShown(robot, "after wrapping to the first tab");
+        robot.interact(() -> tabs.selectNext(-1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSelectedHeaderShown(robot, "after wrapping back to the last tab");
+        robot.interact(() -> sessions.getLast().setRemoteTitle("a long remote title: vim ~/notes/2025/plans.txt"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSelectedHeaderShown(robot, "after the remote title widened the last tab");
+        for (int i = 0; i < 15; i++) {
+            robot.interact(() -> tabs.selectNext(-1));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertSelectedHeaderShown(robot, "after stepping left");
+        }
+    }
+
+    /** The selected tab's header lies within the strip, left of the overflow menu button. */
+    private void assertSelectedHeaderShown(FxRobot robot, String when) {
+        Node header = robot.from(tabs.tabPane()).lookup(".tab-header-area .tab:selected").query();
+        Node area = robot.from(tabs.tabPane()).lookup(".tab-header-area").query();
+        Node menu = robot.from(tabs.tabPane()).lookup(".control-buttons-tab").query();
+        var shown = header.localToScene(header.getBoundsInLocal());
+        double left = area.localToScene(area.getBoundsInLocal()).getMinX();
+        double right = menu.isVisible() ? menu.localToScene(menu.getBoundsInLocal()).getMinX()
+                : area.localToScene(area.getBoundsInLocal()).getMaxX();
+        assertTrue(shown.getMinX() >= left - 1 && shown.getMaxX() <= right + 1,
+                when + ": header " + shown.getMinX() + ".." + shown.getMaxX() + " outside " + left + ".." + right);
     }
 }

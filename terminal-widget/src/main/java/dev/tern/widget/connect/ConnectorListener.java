@@ -22,8 +22,11 @@ public interface ConnectorListener {
     default void state(ConnectionState state, String detail) {
     }
 
-    /** Round-trip time and last time the server was heard from (Mosh tabs; null when unknown). */
-    default void link(Duration roundTrip, Instant lastContact) {
+    /**
+     * Round-trip time, last time the server was heard from (Mosh tabs; null when unknown) and the key presses
+     * typed but not yet confirmed by the server.
+     */
+    default void link(Duration roundTrip, Instant lastContact, int waitingKeys) {
     }
 
     /** The connection is over, for good; called once and last. {@code message} is for the user, never a trace. */

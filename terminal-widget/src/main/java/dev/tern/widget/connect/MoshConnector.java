@@ -9,6 +9,7 @@ import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
+import dev.tern.widget.keys.KeyEncoder;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectStage;
 import dev.tern.transport.ssh.MoshBootstrap;
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server state the session produces (with its prediction overlays) is shown as a frame.
  */
 public final class MoshConnector implements TerminalConnector {
+    private static final KeyEncoder.Modes MOSH_KEY_MODES = new KeyEncoder.Modes(true, false);
+
     /** Starts mosh-server (normally over SSH) and says where it listens. Blocking; runs on the connector's thread. */
     @FunctionalInterface
     public interface Bootstrap {
@@ -88,6 +91,16 @@ public final class MoshConnector implements TerminalConnector {
         return name;
     }
 
+    /**
+     * As mosh-client leaves the user's terminal: cursor keys always in application mode (mosh-server turns their
+     * SS3 form back into CSI while the remote program has not asked for application mode), and the keypad always
+     * numeric, since mosh never transmits either mode to the client.
+     */
+    @Override
+    public KeyEncoder.Modes keyModes(Framebuffer shown) {
+        return MOSH_KEY_MODES;
+    }
+
     @Override
     public boolean deliversFrames() {
         return true;
@@ -145,7 +158,7 @@ public final class MoshConnector implements TerminalConnector {
 
         @Override
         public void connectionChanged(ConnectionStatus status) {
-            listener.link(status.smoothedRtt(), status.lastContact().orElse(null));
+            listener.link(status.smoothedRtt(), status.lastContact().orElse(null), status.waitingKeys());
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.tern.widget.connect;
 
+import dev.tern.transport.screen.Framebuffer;
+import dev.tern.widget.keys.KeyEncoder;
+
 /**
  * One tab's link to a program: a local shell, an SSH shell channel or a Mosh session. Connectors never touch
  * JavaFX; they report through a {@link ConnectorListener} from their own threads.
@@ -11,6 +14,14 @@ public interface TerminalConnector extends AutoCloseable {
     /** True if the connector delivers whole screens ({@link ConnectorListener#frame}) instead of a byte stream. */
     default boolean deliversFrames() {
         return false;
+    }
+
+    /**
+     * The key modes to encode keys with, given the screen shown last: the modes the remote program set, as a
+     * terminal directly attached to it sees them.
+     */
+    default KeyEncoder.Modes keyModes(Framebuffer shown) {
+        return new KeyEncoder.Modes(shown.applicationCursorKeys(), shown.applicationKeypad());
     }
 
     /**

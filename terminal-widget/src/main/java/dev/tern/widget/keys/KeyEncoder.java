@@ -108,6 +108,10 @@ public final class KeyEncoder {
             case TAB -> key.shift() && !key.ctrl() ? withAltBytes(key, csi("Z")) : withAlt(key, (byte) 0x09);
             case ENTER -> withAlt(key, (byte) 0x0d);
             case ESCAPE -> withAlt(key, ESC);
+            case ADD -> keypadOperator('k', key, modes);
+            case SUBTRACT -> keypadOperator('m', key, modes);
+            case MULTIPLY -> keypadOperator('j', key, modes);
+            case DIVIDE -> keypadOperator('o', key, modes);
             case SPACE -> key.ctrl() ? withAlt(key, (byte) 0) : (key.alt() ? withAlt(key, (byte) ' ') : null);
             default -> null;
         };
@@ -119,6 +123,15 @@ public final class KeyEncoder {
             return csi("1;" + key.modifierParameter() + finalByte);
         }
         return ascii((modes.applicationCursorKeys() ? "\033O" : "\033[") + finalByte);
+    }
+
+    /**
+     * The keypad's + − * / send SS3 in application keypad mode; otherwise (and the digits always, with Num Lock
+     * on) they type their character. The keypad's Enter would send SS3 M there too, but JavaFX reports it as the
+     * main Enter key, so it sends CR.
+     */
+    private static byte[] keypadOperator(char finalByte, Stroke key, Modes modes) {
+        return modes.applicationKeypad() && !key.modified() ? ascii("\033O" + finalByte) : null;
     }
 
     private static byte[] functionKey(char finalByte, Stroke key) {

@@ -34,10 +34,26 @@ public final class TerminalKeys {
         this.sink = sink;
     }
 
-    public void installOn(Node parentOfCanvas) {
-        parentOfCanvas.addEventFilter(KeyEvent.KEY_PRESSED, this::pressed);
-        parentOfCanvas.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
-        parentOfCanvas.addEventFilter(KeyEvent.KEY_RELEASED, KeyEvent::consume);
+    /**
+     * @param parentOfCanvas a parent of the canvas, whose filters run before JediTermFX's own on the canvas
+     * @param canvas         the terminal's canvas: keys aimed elsewhere (the search bar's field) pass untouched
+     */
+    public void installOn(Node parentOfCanvas, Node canvas) {
+        parentOfCanvas.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() == canvas) {
+                pressed(e);
+            }
+        });
+        parentOfCanvas.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (e.getTarget() == canvas) {
+                typed(e);
+            }
+        });
+        parentOfCanvas.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getTarget() == canvas) {
+                e.consume();
+            }
+        });
     }
 
     private void pressed(KeyEvent e) {

@@ -290,8 +290,8 @@ final class KeyLatency {
                 }
 
                 @Override
-                public void link(Duration roundTrip, Instant lastContact) {
-                    listener.link(roundTrip, lastContact);
+                public void link(Duration roundTrip, Instant lastContact, int waitingKeys) {
+                    listener.link(roundTrip, lastContact, waitingKeys);
                 }
 
                 @Override

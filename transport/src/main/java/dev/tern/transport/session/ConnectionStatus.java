@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * How the link looks: smoothed round-trip time, when the server's newest state arrived ("last contact"), and
  * when the newest input state the server acknowledged was sent ("last reply"). mosh shows "Last contact" once
- * the first is 6.5 s old and "Last reply" once the second is 10 s old.
+ * the first is 6.5 s old and "Last reply" once the second is 10 s old. {@code waitingKeys} counts the key presses
+ * (a paste counts as one) that the server has not confirmed yet: during an outage, what is kept to be sent.
  */
-public record ConnectionStatus(Duration smoothedRtt, Optional<Instant> lastContact, Optional<Instant> lastReply) {
+public record ConnectionStatus(Duration smoothedRtt, Optional<Instant> lastContact, Optional<Instant> lastReply,
+                               int waitingKeys) {
 }

@@ -56,7 +56,8 @@ final class SessionLoop implements Runnable {
     private volatile CloseReason closeReason;
     private volatile RemoteScreen latestScreen;
     private volatile ConnectionStatus latestStatus =
-            new ConnectionStatus(Duration.ofMillis((long) RttEstimator.INITIAL_SRTT), Optional.empty(), Optional.empty());
+            new ConnectionStatus(Duration.ofMillis((long) RttEstimator.INITIAL_SRTT), Optional.empty(), Optional.empty(),
+                    0);
     private volatile InetSocketAddress localAddress;
     private volatile Framebuffer latestDisplay;
     private volatile Optional<Notice> latestNotice = Optional.empty();
@@ -81,6 +82,7 @@ final class SessionLoop implements Runnable {
     private long statusRtt = -1;
     private long statusContact = Long.MIN_VALUE;
     private long statusReply = Long.MIN_VALUE;
+    private int statusWaitingKeys;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Mtu.RECEIVE_DATAGRAM + 1);
 
     SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, SessionOptions options,
@@ -395,7 +397,11 @@ final class SessionLoop implements Runnable {
         long rtt = Math.round(endpoint.rtt().srtt());
         long contact = connected() ? endpoint.latestRemoteState().arrivedAt() : Long.MIN_VALUE;
         long reply = endpoint.lastRoundTripSuccess();
-        boolean changed = rtt != statusRtt || contact != statusContact || reply != statusReply;
+        SspSender<UserStreamState> sender = endpoint.sender();
+        int waiting = sender.currentState().keyPressesSince(sender.ackedState());
+        boolean changed = rtt != statusRtt || contact != statusContact || reply != statusReply
+                || waiting != statusWaitingKeys;
+        statusWaitingKeys = waiting;
         statusRtt = rtt;
         statusContact = contact;
         statusReply = reply;
@@ -408,7 +414,7 @@ final class SessionLoop implements Runnable {
                 ? Optional.empty() : Optional.of(wallTime(statusContact));
         Optional<Instant> lastReply = statusReply == Long.MIN_VALUE
                 ? Optional.empty() : Optional.of(wallTime(statusReply));
-        return new ConnectionStatus(rtt, lastContact, lastReply);
+        return new ConnectionStatus(rtt, lastContact, lastReply, statusWaitingKeys);
     }
 
     private Instant wallTime(long monotonicMillis) {

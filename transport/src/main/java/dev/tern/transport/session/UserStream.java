@@ -50,6 +50,17 @@ public final class UserStream {
         return eventCount;
     }
 
+    /** Key presses (and pastes) among the events from {@code from} up to {@code to}; resizes do not count. */
+    int keyPressesBetween(long from, long to) {
+        int presses = 0;
+        for (Segment segment : segments) {
+            if (!segment.isResize() && segment.start() >= from && segment.start() < to) {
+                presses++;
+            }
+        }
+        return presses;
+    }
+
     /** Drops events before {@code count}: no diff will ever start earlier than an acknowledged state. */
     void forgetBefore(long count) {
         while (!segments.isEmpty() && segments.peekFirst().end() <= count) {

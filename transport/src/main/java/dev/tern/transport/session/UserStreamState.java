@@ -14,6 +14,11 @@ public record UserStreamState(UserStream stream, long eventCount) implements Out
         return eventCount == other.eventCount;
     }
 
+    /** Key presses in this state that {@code base} does not hold yet (typed, not yet confirmed by the server). */
+    public int keyPressesSince(UserStreamState base) {
+        return stream.keyPressesBetween(base.eventCount, eventCount);
+    }
+
     /** Called with the newest acknowledged state: nothing before it is needed again. */
     void acknowledged() {
         stream.forgetBefore(eventCount);

@@ -297,6 +297,11 @@ public final class SspSender<S extends OutgoingState<S>> {
         return sent.getFirst().sentAt;
     }
 
+    /** The newest state the peer acknowledged (state 0 until then). */
+    public S ackedState() {
+        return sent.getFirst().state;
+    }
+
     public long ackedStateNum() {
         return sent.getFirst().num;
     }

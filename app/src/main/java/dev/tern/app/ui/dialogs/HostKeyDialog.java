@@ -18,7 +18,7 @@ import org.kordamp.ikonli.feather.Feather;
  * Enter never trusts a key.
  */
 public final class HostKeyDialog extends Dialog<Boolean> {
-    public static final ButtonType TRUST = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType TRUST = new ButtonType("_Trust and connect", ButtonBar.ButtonData.OK_DONE);
 
     public HostKeyDialog(Window owner, String host, String keyType, String fingerprint, Path recordIn) {
         if (owner != null) {

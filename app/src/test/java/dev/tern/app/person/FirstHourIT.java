@@ -1,0 +1,234 @@
+package dev.tern.app.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tern.testbed.SshServer;
+import dev.tern.testbed.TestBed;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A person's first hour with Tern, in a real window with real key presses: add a profile in the editor, trust the
+ * host key, connect over Mosh, work in vim and the shell (capitals, Esc, Ctrl+C, Ctrl+D), copy and paste through
+ * the X clipboard, zoom and resize, open more tabs, reorder and close them, and quit. Results are read from the
+ * files the remote shell writes; screenshots of each step go to target/screenshots/person.
+ */
+@ExtendWith(TestBed.class)
+class FirstHourIT {
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private static XDisplay x;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void display() throws Exception {
+        x = XDisplay.start();
+    }
+
+    @AfterAll
+    static void closeDisplay() {
+        if (x != null) {
+            x.close();
+        }
+    }
+
+    @Test
+    void aFirstHourOverMosh(SshServer server) throws Exception {
+        Instant began = Instant.now();
+        Desk desk = new Desk(dir).withDefaultKey(server);
+        Path shared = Scripts.sharedFolder();
+        try (TernProcess tern = desk.startTern(x)) {
+            shot("1-empty-sidebar");
+
+            // add a profile through the editor's fields (kind Mosh and automatic authentication are the defaults)
+            addProfileInEditor(tern, "my server", server.host(), server.port(), server.user());
+            shot("2-profile-saved");
+
+            // connect: the sidebar's filter, Enter; the unknown host key is shown and trusted
+            tern.focusWindow();
+            x.type("my server");
+            x.key("Return");
+            long hostKey = x.waitForWindow("^New host key$", STEP);
+            shot("3-host-key");
+            x.focus(hostKey);
+            x.key("alt+t");
+            tern.focusTerminal();
+            Shell.awaitPrompt(x, "mosh");
+            assertTrue(Files.readString(desk.home.resolve(".ssh/known_hosts")).contains("[" + server.host() + "]:"),
+                    "the trusted key is in ~/.ssh/known_hosts");
+            shot("4-mosh-connected");
+
+            // vim: capitals in insert mode, Esc, :wq
+            Path vimFile = shared.resolve("vim.txt");
+            x.type("vim " + vimFile);
+            x.key("Return");
+            Thread.sleep(1500);
+            x.key("i");
+            x.type("Hello World From Tern");
+            x.key("Escape");
+            x.type(":wq");
+            x.key("Return");
+            assertEquals("Hello World From Tern\n", awaitFile(vimFile), "what vim saved");
+
+            // Ctrl+C interrupts, Ctrl+D ends input
+            x.type("sleep 60");
+            x.key("Return");
+            Thread.sleep(700);
+            x.key("ctrl+c");
+            assertEquals("130", Shell.runAndRead(x, "echo $? > " + shared.resolve("interrupted.txt"),
+                    shared.resolve("interrupted.txt"), STEP).trim(), "sleep ended by SIGINT");
+            Path catFile = shared.resolve("cat.txt");
+            x.type("cat > " + catFile + "; echo done > " + shared.resolve("cat-done.txt"));
+            x.key("Return");
+            Thread.sleep(700);
+            x.type("typed Line");
+            x.key("Return", "ctrl+d");
+            awaitFile(shared.resolve("cat-done.txt"));
+            assertEquals("typed Line\n", Files.readString(catFile), "cat got the line and then EOF");
+            shot("5-vim-and-shell");
+
+            // copy: select all (Ctrl+Shift+A), copy (Ctrl+Shift+C), read the X clipboard
+            x.type("clear; echo COPY-$((6*7))-ME");
+            x.key("Return");
+            Thread.sleep(1000);
+            x.key("ctrl+shift+a", "ctrl+shift+c");
+            assertTrue(awaitClipboard("clipboard", "COPY-42-ME"), "the copied text is on the clipboard");
+            // copy with the mouse: a drag over the screen puts the selection on the clipboard by copy
+            int[] p = tern.terminalPoint();
+            int[] g = x.geometry(tern.window());
+            x.drag(g[0] + 280, g[1] + 95, g[0] + g[2] - 20, p[1]);
+            x.key("ctrl+shift+c");
+            assertTrue(awaitClipboard("clipboard", "COPY-42-ME"), "the mouse selection is on the clipboard");
+
+            // paste: Ctrl+Shift+V and middle click
+            x.setClipboard("clipboard", "echo pasted-$((2+3)) > " + shared.resolve("paste.txt"));
+            x.key("ctrl+shift+v", "Return");
+            assertEquals("pasted-5\n", awaitFile(shared.resolve("paste.txt")));
+            x.setClipboard("primary", "echo middle-$((3+4)) > " + shared.resolve("middle.txt"));
+            x.click(p[0], p[1], 2);
+            x.key("Return");
+            assertEquals("middle-7\n", awaitFile(shared.resolve("middle.txt")));
+            // a hostile paste cannot end the bracket and run a command (bash >= 5.1 brackets pastes)
+            Path injected = shared.resolve("injected.txt");
+            x.setClipboard("clipboard", "echo safe\u001b[201~; touch " + injected + "\r");
+            x.key("ctrl+shift+v");
+            Thread.sleep(1500);
+            assertFalse(Files.exists(injected), "a pasted ESC [201~ ran a command");
+            x.key("ctrl+u");
+            shot("6-copy-paste");
+
+            // zoom and resize change the terminal's size, which the remote side sees
+            int columns = columns(shared, "cols-1");
+            x.key("ctrl+equal", "ctrl+equal", "ctrl+equal");
+            Thread.sleep(1000);
+            int zoomed = columns(shared, "cols-2");
+            assertTrue(zoomed < columns, "zooming in leaves fewer columns: " + columns + " -> " + zoomed);
+            x.key("ctrl+0");
+            x.resize(tern.window(), 900, 600);
+            Thread.sleep(1500);
+            tern.focusTerminal();
+            int narrow = columns(shared, "cols-3");
+            assertTrue(narrow < columns, "a narrower window has fewer columns: " + columns + " -> " + narrow);
+            x.resize(tern.window(), 1100, 700);
+            shot("7-zoom-resize");
+
+            // search the scrollback
+            x.key("ctrl+shift+f");
+            Thread.sleep(500);
+            x.type("COPY");
+            Thread.sleep(700);
+            shot("8-search");
+            x.key("Escape");
+            tern.focusTerminal();
+
+            // more tabs: a local shell beside it, reordered, then closed
+            x.key("ctrl+shift+t");
+            Thread.sleep(1500);
+            tern.focusTerminal();
+            Shell.awaitPrompt(x, "local");
+            x.key("ctrl+shift+Prior");
+            Thread.sleep(500);
+            shot("9-two-tabs-reordered");
+            x.key("ctrl+shift+w");
+            Thread.sleep(1000);
+            shot("10-tab-closed");
+
+            // quit like a person: the window's close button, then "Quit" in the question
+            Set<Long> servers = MoshServers.of(server.user(), began);
+            assertFalse(servers.isEmpty(), "a mosh-server serves the Mosh tab");
+            x.requestClose(tern.window());
+            long question = x.waitForWindow("^Quit Tern$", STEP);
+            x.focus(question);
+            shot("11-quit-question");
+            x.key("alt+q");
+            long asked = System.nanoTime();
+            assertTrue(tern.waitForExit(Duration.ofSeconds(3)), "Tern still runs 3 s after Quit");
+            System.out.println("quit took " + (System.nanoTime() - asked) / 1_000_000 + " ms");
+            MoshServers.awaitGone(servers, Duration.ofSeconds(3));
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+        }
+    }
+
+    private static void addProfileInEditor(TernProcess tern, String name, String host, int port, String user) {
+        tern.focusWindow();
+        int[] g = x.geometry(tern.window());
+        x.click(g[0] + 115, g[1] + 25, 1);  // the "+" (new profile) button at the sidebar's top
+        long editor = x.waitForWindow("^New profile$", STEP);
+        x.focus(editor);
+        x.type(name);
+        x.key("Tab", "Tab", "Tab");  // group, kind (Mosh by default)
+        x.type(host);
+        x.key("Tab");
+        x.type(String.valueOf(port));
+        x.key("Tab");
+        x.type(user);
+        shot("2a-editor-filled");
+        x.key("Return");
+        XDisplay.waitFor("the editor to close", STEP,
+                () -> x.findWindow("^New profile$").isEmpty() ? Optional.of(true) : Optional.empty());
+    }
+
+    private static int columns(Path shared, String name) throws Exception {
+        Path file = shared.resolve(name + ".txt");
+        return Integer.parseInt(Shell.runAndRead(x, "tput cols > " + file, file, STEP).trim());
+    }
+
+    private static String awaitFile(Path file) throws Exception {
+        XDisplay.waitFor(file.getFileName().toString(), STEP, () -> {
+            try {
+                return Files.exists(file) && !Files.readString(file).isEmpty() ? Optional.of(true) : Optional.empty();
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        });
+        Thread.sleep(200);
+        return Files.readString(file);
+    }
+
+    private static boolean awaitClipboard(String selection, String text) {
+        try {
+            return XDisplay.waitFor("the " + selection + " to hold " + text, Duration.ofSeconds(10),
+                    () -> x.clipboard(selection).contains(text) ? Optional.of(true) : Optional.empty());
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    private static void shot(String name) {
+        x.screenshot(Screens.file("first-hour-" + name));
+    }
+}

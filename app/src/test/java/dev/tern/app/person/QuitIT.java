@@ -1,0 +1,97 @@
+package dev.tern.app.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.testbed.SshServer;
+import dev.tern.testbed.TestBed;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Quitting with live sessions, ten times in a row as a person does it (the window's close button, then "Quit"),
+ * once of them right after a {@code kill -9} and a restart: every time the process is gone within 3 s and the
+ * Mosh servers of the quitting app have ended.
+ */
+@ExtendWith(TestBed.class)
+class QuitIT {
+    private static final int ROUNDS = 10;
+    private static final int KILL_BEFORE_ROUND = 5;
+    private static XDisplay x;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void display() throws Exception {
+        x = XDisplay.start();
+    }
+
+    @AfterAll
+    static void closeDisplay() {
+        if (x != null) {
+            x.close();
+        }
+    }
+
+    @Test
+    void quitEndsSessionsAndTheProcessWithinThreeSecondsEveryTime(SshServer server) throws Exception {
+        Desk desk = new Desk(dir).trusting(server)
+                .withProfiles(Desk.testbed("quit mosh", ConnectionKind.MOSH, server));
+        List<String> slow = new ArrayList<>();
+        Set<Long> orphans = new HashSet<>();
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                Instant started = Instant.now();
+                try (TernProcess tern = desk.startTern(x)) {
+                    if (round == 1) {
+                        // the tabs of round 1 are restored in every later round
+                        KeyDifferentialIT.openProfileOn(x, tern, "quit mosh");
+                        tern.focusTerminal();
+                        x.key("ctrl+shift+t");
+                    }
+                    tern.focusTerminal();
+                    Shell.awaitPrompt(x, "quit-" + round);
+                    Set<Long> servers = MoshServers.of(server.user(), started);
+                    assertFalse(servers.isEmpty(), "round " + round + ": the Mosh tab has a server");
+                    if (round == KILL_BEFORE_ROUND) {
+                        tern.kill9();
+                        orphans.addAll(servers);  // a crash leaves its servers: ended below, not by Tern
+                        continue;
+                    }
+                    x.requestClose(tern.window());
+                    x.focus(x.waitForWindow("^Quit Tern$", Duration.ofSeconds(20)));
+                    x.key("alt+q");
+                    long asked = System.nanoTime();
+                    boolean exited = tern.waitForExit(Duration.ofSeconds(3));
+                    long ms = (System.nanoTime() - asked) / 1_000_000;
+                    System.out.println("round " + round + ": exit " + (exited ? "after " + ms + " ms" : "NOT within 3 s"));
+                    if (!exited) {
+                        x.screenshot(Screens.file("quit-round-" + round + "-still-running"));
+                        slow.add("round " + round + ": still running 3 s after Quit");
+                        continue;
+                    }
+                    MoshServers.awaitGone(servers, Duration.ofSeconds(3));
+                    assertEquals(List.of(), tern.loggedExceptions(), "round " + round + ": exceptions in the log");
+                }
+            }
+        } finally {
+            MoshServers.kill(orphans);
+        }
+        assertEquals(List.of(), slow);
+        assertTrue(orphans.size() >= 1, "the kill -9 round left its server behind, as a crash does");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tern.app.person;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tern as a person starts it: the {@code ./tern} launcher of the checkout (or, with {@code -Dtern.person.launcher},
+ * another launcher such as the app-image's {@code bin/Tern}), in a real window on an {@link XDisplay}, with its
+ * own settings folder and home folder. Its output goes to a log file that tests read for exceptions.
+ */
+final class TernProcess implements AutoCloseable {
+    static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(60);
+
+    private final XDisplay x;
+    private final Process process;
+    private final Path log;
+    private long window;
+
+    private TernProcess(XDisplay x, Process process, Path log) {
+        this.x = x;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** The launcher this run tests: ./tern of the checkout unless -Dtern.person.launcher names another. */
+    static Path launcher() {
+        String chosen = System.getProperty("tern.person.launcher", "");
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("tern")) && Files.isDirectory(dir.resolve("app"))) {
+                return dir.resolve("tern");
+            }
+        }
+        throw new IllegalStateException("no ./tern launcher above " + here);
+    }
+
+    /**
+     * Starts Tern and waits for its main window.
+     *
+     * @param configDir its settings folder (profiles.json, window state)
+     * @param home      the home folder its JVM and its local shells see (~/.ssh inside)
+     */
+    static TernProcess start(XDisplay x, Path configDir, Path home, Path log) throws IOException {
+        Files.createDirectories(configDir);
+        Files.createDirectories(home);
+        ProcessBuilder builder = new ProcessBuilder(launcher().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(x.environment());
+        builder.environment().put("TERN_SKIP_BUILD", "1");
+        builder.environment().put("TERN_CONFIG_DIR", configDir.toString());
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("TERN_JAVA_OPTS", "-Duser.home=" + home);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+        builder.environment().remove("SSH_AUTH_SOCK");
+        TernProcess tern = new TernProcess(x, builder.start(), log);
+        tern.window = x.waitForWindow("^Tern$", WINDOW_TIMEOUT);
+        return tern;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    long window() {
+        return window;
+    }
+
+    Path logFile() {
+        return log;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Exceptions in the app's log: a person never sees them, but each is a defect. */
+    List<String> loggedExceptions() {
+        return log().lines().filter(l -> l.matches(".*\\b[\\w.$]+(Exception|Error)\\b.*")
+                && !l.contains("WARNING") && !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** A point inside the terminal area of the selected tab (right of the sidebar, below the tab strip). */
+    int[] terminalPoint() {
+        int[] g = x.geometry(window);
+        return new int[]{g[0] + g[2] * 2 / 3, g[1] + g[3] / 2};
+    }
+
+    /** Gives the terminal keyboard focus the way a person does: the window, then a click into the terminal. */
+    void focusTerminal() {
+        x.focus(window);
+        int[] p = terminalPoint();
+        x.click(p[0], p[1], 1);
+    }
+
+    /** Focuses the main window without clicking into it. */
+    void focusWindow() {
+        x.focus(window);
+    }
+
+    /** Waits for the process to end by itself; true when it did within the time. */
+    boolean waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the process as a crash or {@code kill -9} does: no shutdown code runs. */
+    void kill9() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    Optional<Long> findWindow(String titleRegex) {
+        return x.findWindow(titleRegex);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.tern.app.person;
+
+import dev.tern.testbed.Prerequisites;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A private X server (Xvfb) and the hands of a person in front of it: keys, text, clicks and the clipboard through
+ * {@code xdotool} and {@code xclip}, which the X server delivers exactly as a physical keyboard's and mouse's
+ * events, and screenshots with ImageMagick's {@code import}. Every test class gets its own display, so a held
+ * modifier or a clipboard never leaks from one to the next.
+ */
+final class XDisplay implements AutoCloseable {
+    /** Between two keys: faster can drop keys on a loaded 2-core machine. */
+    static final int KEY_DELAY_MS = 40;
+
+    private final Process xvfb;
+    private final String display;
+
+    private XDisplay(Process xvfb, String display) {
+        this.xvfb = xvfb;
+        this.display = display;
+    }
+
+    static XDisplay start() throws IOException, InterruptedException {
+        Path xvfbBinary = Prerequisites.require("Xvfb", "xvfb");
+        Prerequisites.require("xdotool", "xdotool");
+        Prerequisites.require("xclip", "xclip");
+        Prerequisites.require("import", "imagemagick");
+        Process process = new ProcessBuilder(xvfbBinary.toString(), "-displayfd", "1", "-screen", "0", "1280x800x24",
+                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String number = readLine(process.getInputStream(), Duration.ofSeconds(20));
+        if (number == null || number.isBlank()) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Xvfb did not report its display number");
+        }
+        return new XDisplay(process, ":" + number.trim());
+    }
+
+    private static String readLine(InputStream in, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StringBuilder line = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+            while (in.available() > 0) {
+                int c = in.read();
+                if (c == '\n') {
+                    return line.toString();
+                }
+                line.append((char) c);
+            }
+            Thread.sleep(20);
+        }
+        return null;
+    }
+
+    String name() {
+        return display;
+    }
+
+    /** The environment a program on this display needs. */
+    Map<String, String> environment() {
+        return Map.of("DISPLAY", display);
+    }
+
+    // ---- keyboard and mouse ----
+
+    /** Presses each key (xdotool names: "a", "shift", "ctrl+shift+t", "F5", "KP_1") into the focused window. */
+    void key(String... keys) {
+        List<String> command = new ArrayList<>(List.of("xdotool", "key", "--delay", String.valueOf(KEY_DELAY_MS)));
+        command.addAll(List.of(keys));
+        run(command);
+    }
+
+    /** Types text key by key, as a person would. */
+    void type(String text) {
+        run(List.of("xdotool", "type", "--delay", String.valueOf(KEY_DELAY_MS), "--", text));
+    }
+
+    void click(int x, int y, int button) {
+        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y), "click",
+                String.valueOf(button)));
+    }
+
+    /** Presses the left button at one point, drags to another and lets go (a text selection). */
+    void drag(int fromX, int fromY, int toX, int toY) {
+        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(fromX), String.valueOf(fromY), "mousedown", "1",
+                "sleep", "0.1", "mousemove", "--sync", String.valueOf((fromX + toX) / 2), String.valueOf(toY),
+                "sleep", "0.1", "mousemove", "--sync", String.valueOf(toX), String.valueOf(toY), "sleep", "0.1",
+                "mouseup", "1"));
+    }
+
+    /** Turns the mouse wheel over a point: positive notches scroll up (towards the history). */
+    void wheel(int x, int y, int notchesUp) {
+        int button = notchesUp > 0 ? 4 : 5;
+        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y), "click", "--repeat",
+                String.valueOf(Math.abs(notchesUp)), "--delay", "60", String.valueOf(button)));
+    }
+
+    // ---- windows ----
+
+    /** Waits for a visible window whose title matches the regular expression, and returns its id. */
+    long waitForWindow(String titleRegex, Duration timeout) {
+        return waitFor("a window titled " + titleRegex, timeout, () -> findWindow(titleRegex));
+    }
+
+    Optional<Long> findWindow(String titleRegex) {
+        Result r = runQuietly(List.of("xdotool", "search", "--onlyvisible", "--name", titleRegex));
+        return r.out().lines().filter(l -> !l.isBlank()).map(String::trim).map(Long::parseLong).findFirst();
+    }
+
+    void focus(long window) {
+        run(List.of("xdotool", "windowfocus", "--sync", String.valueOf(window)));
+    }
+
+    /** x, y, width, height of a window on the screen. */
+    int[] geometry(long window) {
+        String out = run(List.of("xdotool", "getwindowgeometry", "--shell", String.valueOf(window)));
+        int[] g = new int[4];
+        for (String line : out.lines().toList()) {
+            String[] kv = line.split("=", 2);
+            switch (kv[0]) {
+                case "X" -> g[0] = Integer.parseInt(kv[1].trim());
+                case "Y" -> g[1] = Integer.parseInt(kv[1].trim());
+                case "WIDTH" -> g[2] = Integer.parseInt(kv[1].trim());
+                case "HEIGHT" -> g[3] = Integer.parseInt(kv[1].trim());
+                default -> { }
+            }
+        }
+        return g;
+    }
+
+    void resize(long window, int width, int height) {
+        run(List.of("xdotool", "windowsize", "--sync", String.valueOf(window), String.valueOf(width),
+                String.valueOf(height)));
+    }
+
+    /** Asks the window to close as a window manager's close button does (the app may ask before it closes). */
+    void requestClose(long window) throws IOException {
+        Path script = Scripts.extract("close_window.py");
+        run(List.of("python3", script.toString(), String.valueOf(window)));
+    }
+
+    // ---- clipboard and screen ----
+
+    /** Puts text on the CLIPBOARD selection (what Ctrl+Shift+V pastes) or the PRIMARY one (middle click). */
+    void setClipboard(String selection, String text) throws IOException, InterruptedException {
+        ProcessBuilder p = new ProcessBuilder("xclip", "-selection", selection, "-i").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        p.environment().putAll(environment());
+        Process started = p.start();
+        try (var in = started.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        // xclip stays in the background to serve the selection; it exits by itself when another owner takes it
+    }
+
+    String clipboard(String selection) {
+        return runQuietly(List.of("xclip", "-selection", selection, "-o")).out();
+    }
+
+    /** A screenshot of the whole display. */
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        run(List.of("import", "-window", "root", file.toString()));
+    }
+
+    // ---- helpers ----
+
+    static <T> T waitFor(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    String run(List<String> command) {
+        Result r = runQuietly(command);
+        if (r.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + r.exit() + "): " + r.out());
+        }
+        return r.out();
+    }
+
+    Result runQuietly(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment());
+            Process p = builder.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "timed out");
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        xvfb.destroy();
+        try {
+            if (!xvfb.waitFor(5, TimeUnit.SECONDS)) {
+                xvfb.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
