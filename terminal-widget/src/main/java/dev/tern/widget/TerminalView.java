@@ -109,6 +109,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         applyCursorStyle(settings);
         widget.addHyperlinkFilter(new UrlLinks(() -> linkOpener));
         WheelScroll.installOn(widget.getTerminalPanel(), widget.getTerminalTextBuffer());
+        PrimarySelection.pasteOnMiddleClick(widget.getTerminalPanel(), this::pastePrimarySelection);
         this.keyModes = connector.keyModes(new Framebuffer(INITIAL_COLUMNS, INITIAL_ROWS));
         new TerminalKeys(() -> keyModes, this::runShortcut, this::sendKeys).installOn(widget.getPane(),
                 widget.getTerminalPanel().getCanvas());
@@ -207,7 +208,16 @@ public final class TerminalView extends StackPane implements AutoCloseable {
      */
     public void paste(String text) {
         byte[] bytes = pasteBytes(text);
-        Thread.ofVirtual().start(() -> sendInput(bytes));
+        pipeline.userInput();
+        // in the same queue as the keys typed around it, so an Enter pressed right after a paste follows it
+        if (!input.offer(bytes)) {
+            Thread.ofVirtual().start(() -> sendInput(bytes));
+        }
+    }
+
+    /** Pastes the X PRIMARY selection (middle click), where the platform has one. FX thread. */
+    public void pastePrimarySelection() {
+        PrimarySelection.read().ifPresent(this::paste);
     }
 
     /** Pastes the system clipboard's text, if it has any (Ctrl+Shift+V). FX thread. */

@@ -111,6 +111,22 @@ final class TernSettingsProvider extends DefaultSettingsProvider {
         return new TerminalTypeAheadSettings(false, TimeUnit.MILLISECONDS.toNanos(100), new TextStyle());
     }
 
+    /**
+     * On X11 (Linux and the BSDs), selecting text puts it on the PRIMARY selection and a middle click pastes it,
+     * as in every X terminal; Windows and macOS have no such selection.
+     */
+    @Override
+    public boolean emulateX11CopyPaste() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return !os.contains("win") && !os.contains("mac");
+    }
+
+    /** The view pastes on a middle click itself ({@link PrimarySelection}), in order with the keys typed after. */
+    @Override
+    public boolean pasteOnMiddleMouseClick() {
+        return false;
+    }
+
     // ---- the view's shortcuts (ViewShortcuts); JediTermFX's defaults would take keys that xterm sends on ----
 
     @Override

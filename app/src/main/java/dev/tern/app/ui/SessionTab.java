@@ -41,7 +41,13 @@ public final class SessionTab extends Tab {
         textProperty().bind(Bindings.createStringBinding(() -> title(session.remoteTitle().get()),
                 session.remoteTitle()));
         setContent(new StackPane(session.view(), connectingPanel(), failurePanel()));
-        session.state().addListener((obs, old, state) -> updateGraphic());
+        session.state().addListener((obs, old, state) -> {
+            updateGraphic();
+            if (state == SessionState.CONNECTED && old != SessionState.CONTACT_LOST && isSelected()) {
+                // the connecting panel (and any login dialog) had the focus: typing now goes to the shell
+                javafx.application.Platform.runLater(session::focus);
+            }
+        });
         updateGraphic();
         tooltip.setOnShowing(event -> tooltip.setText(tooltipText()));
         tooltip.setText(tooltipText());

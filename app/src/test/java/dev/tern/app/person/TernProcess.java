@@ -19,12 +19,18 @@ final class TernProcess implements AutoCloseable {
     private final XDisplay x;
     private final Process process;
     private final Path log;
+    private final Path configDir;
     private long window;
 
-    private TernProcess(XDisplay x, Process process, Path log) {
+    private TernProcess(XDisplay x, Process process, Path log, Path configDir) {
         this.x = x;
         this.process = process;
         this.log = log;
+        this.configDir = configDir;
+    }
+
+    Path configDir() {
+        return configDir;
     }
 
     /** The launcher this run tests: ./tern of the checkout unless -Dtern.person.launcher names another. */
@@ -60,7 +66,7 @@ final class TernProcess implements AutoCloseable {
         builder.environment().put("TERN_JAVA_OPTS", "-Duser.home=" + home);
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         builder.environment().remove("SSH_AUTH_SOCK");
-        TernProcess tern = new TernProcess(x, builder.start(), log);
+        TernProcess tern = new TernProcess(x, builder.start(), log, configDir);
         tern.window = x.waitForWindow("^Tern$", WINDOW_TIMEOUT);
         return tern;
     }
@@ -98,14 +104,14 @@ final class TernProcess implements AutoCloseable {
     /** A point inside the terminal area of the selected tab (right of the sidebar, below the tab strip). */
     int[] terminalPoint() {
         int[] g = x.geometry(window);
-        return new int[]{g[0] + g[2] * 2 / 3, g[1] + g[3] / 2};
+        return new int[]{g[2] * 2 / 3, g[3] / 2};
     }
 
     /** Gives the terminal keyboard focus the way a person does: the window, then a click into the terminal. */
     void focusTerminal() {
         x.focus(window);
         int[] p = terminalPoint();
-        x.click(p[0], p[1], 1);
+        x.clickIn(window, p[0], p[1], 1);
     }
 
     /** Focuses the main window without clicking into it. */
@@ -129,9 +135,11 @@ final class TernProcess implements AutoCloseable {
         return x.findWindow(titleRegex);
     }
 
+    /** Ends the app if the test left it running (a failure), with a last screenshot of what it showed. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            x.screenshot(Screens.file("last-" + log.getParent().getFileName()));
             kill9();
         }
     }

@@ -20,6 +20,11 @@ import java.util.function.Supplier;
  * {@code xdotool} and {@code xclip}, which the X server delivers exactly as a physical keyboard's and mouse's
  * events, and screenshots with ImageMagick's {@code import}. Every test class gets its own display, so a held
  * modifier or a clipboard never leaks from one to the next.
+ *
+ * <p>No window manager runs: with openbox, dialogs of JavaFX 25 came up at the height of their button bar with
+ * their content not drawn. Without one, a new window does not always get JavaFX's keyboard focus, so tests click
+ * into a dialog's field or button, and into the terminal, before typing, as a person would. Coordinates are
+ * relative to a window's content.
  */
 final class XDisplay implements AutoCloseable {
     /** Between two keys: faster can drop keys on a loaded 2-core machine. */
@@ -87,23 +92,32 @@ final class XDisplay implements AutoCloseable {
         run(List.of("xdotool", "type", "--delay", String.valueOf(KEY_DELAY_MS), "--", text));
     }
 
-    void click(int x, int y, int button) {
-        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y), "click",
-                String.valueOf(button)));
+    /** Clicks at a point given relative to a window's top-left corner (as a person aims at a button). */
+    void clickIn(long window, int x, int y, int button) {
+        run(List.of("xdotool", "mousemove", "--sync", "--window", String.valueOf(window), String.valueOf(x),
+                String.valueOf(y), "click", String.valueOf(button)));
     }
 
-    /** Presses the left button at one point, drags to another and lets go (a text selection). */
-    void drag(int fromX, int fromY, int toX, int toY) {
-        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(fromX), String.valueOf(fromY), "mousedown", "1",
-                "sleep", "0.1", "mousemove", "--sync", String.valueOf((fromX + toX) / 2), String.valueOf(toY),
-                "sleep", "0.1", "mousemove", "--sync", String.valueOf(toX), String.valueOf(toY), "sleep", "0.1",
-                "mouseup", "1"));
+    void doubleClickIn(long window, int x, int y) {
+        run(List.of("xdotool", "mousemove", "--sync", "--window", String.valueOf(window), String.valueOf(x),
+                String.valueOf(y), "click", "--repeat", "2", "--delay", "80", "1"));
     }
 
-    /** Turns the mouse wheel over a point: positive notches scroll up (towards the history). */
-    void wheel(int x, int y, int notchesUp) {
+    /** Presses the left button at one point of a window, drags to another and lets go (a text selection). */
+    void dragIn(long window, int fromX, int fromY, int toX, int toY) {
+        String w = String.valueOf(window);
+        run(List.of("xdotool", "mousemove", "--sync", "--window", w, String.valueOf(fromX), String.valueOf(fromY),
+                "mousedown", "1", "sleep", "0.1",
+                "mousemove", "--sync", "--window", w, String.valueOf((fromX + toX) / 2), String.valueOf(toY),
+                "sleep", "0.1", "mousemove", "--sync", "--window", w, String.valueOf(toX), String.valueOf(toY),
+                "sleep", "0.1", "mouseup", "1"));
+    }
+
+    /** Turns the mouse wheel over a point of a window: positive notches scroll up (towards the history). */
+    void wheelIn(long window, int x, int y, int notchesUp) {
         int button = notchesUp > 0 ? 4 : 5;
-        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y), "click", "--repeat",
+        run(List.of("xdotool", "mousemove", "--sync", "--window", String.valueOf(window), String.valueOf(x),
+                String.valueOf(y), "click", "--repeat",
                 String.valueOf(Math.abs(notchesUp)), "--delay", "60", String.valueOf(button)));
     }
 
@@ -119,11 +133,19 @@ final class XDisplay implements AutoCloseable {
         return r.out().lines().filter(l -> !l.isBlank()).map(String::trim).map(Long::parseLong).findFirst();
     }
 
+    /**
+     * Gives a window the X keyboard focus (there is no window manager to activate it). The focus passes through
+     * the root window first: when a dialog closes, X reverts the focus to its owner without a focus-in event, and
+     * JavaFX then treats the owner as inactive until it gets one.
+     */
     void focus(long window) {
+        String root = run(List.of("xwininfo", "-root")).lines().filter(l -> l.contains("Window id:"))
+                .map(l -> l.trim().split("\\s+")[3]).findFirst().orElseThrow();
+        run(List.of("xdotool", "windowfocus", "--sync", String.valueOf(Long.decode(root))));
         run(List.of("xdotool", "windowfocus", "--sync", String.valueOf(window)));
     }
 
-    /** x, y, width, height of a window on the screen. */
+    /** x, y, width, height of a window's content. */
     int[] geometry(long window) {
         String out = run(List.of("xdotool", "getwindowgeometry", "--shell", String.valueOf(window)));
         int[] g = new int[4];
@@ -162,7 +184,10 @@ final class XDisplay implements AutoCloseable {
         try (var in = started.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        // xclip stays in the background to serve the selection; it exits by itself when another owner takes it
+        // xclip stays in the background to serve the selection (it exits when another owner takes it); it owns
+        // the selection only once it has read all of its input
+        waitFor("xclip to own the " + selection + " selection", Duration.ofSeconds(10),
+                () -> clipboard(selection).equals(text) ? Optional.of(true) : Optional.empty());
     }
 
     String clipboard(String selection) {
