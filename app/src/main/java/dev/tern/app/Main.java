@@ -19,7 +19,10 @@ public final class Main {
             launchDesktopApp();
             // The window is gone. Let the closing sessions finish their goodbyes, then end the process: threads of
             // libraries (JediTermFX's executors, pty readers) must not keep a quit app alive.
-            dev.tern.widget.TerminalView.awaitClosing(QUIT_GRACE);
+            java.util.List<String> unfinished = dev.tern.widget.TerminalView.awaitClosing(QUIT_GRACE);
+            if (!unfinished.isEmpty()) {
+                System.err.println("tern: quit without waiting longer for " + unfinished);
+            }
             System.exit(0);
         }
         System.exit(dev.tern.app.cli.TernCli.run(args));

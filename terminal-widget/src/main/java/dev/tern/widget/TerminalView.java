@@ -342,22 +342,24 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
     /**
      * Waits until every view closed so far has finished closing its connection, or the time is up; for a quitting
-     * app, so that a Mosh server hears the goodbye before the process ends. Any thread.
+     * app, so that a Mosh server hears the goodbye before the process ends. Any thread. Returns the names of the
+     * closes still running.
      */
-    public static void awaitClosing(Duration limit) {
+    public static List<String> awaitClosing(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         for (Thread thread : List.copyOf(CLOSING)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return;
+                break;
             }
             try {
                 thread.join(Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        return CLOSING.stream().map(Thread::getName).sorted().toList();
     }
 
     // ---- wiring ----

@@ -194,6 +194,7 @@ class FirstHourIT {
             long asked = System.nanoTime();
             assertTrue(tern.waitForExit(Duration.ofSeconds(3)), "Tern still runs 3 s after Quit");
             System.out.println("quit took " + (System.nanoTime() - asked) / 1_000_000 + " ms");
+            tern.log().lines().filter(l -> l.startsWith("tern: quit")).forEach(System.out::println);
             MoshServers.awaitGone(servers, Duration.ofSeconds(3));
             assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
         }
