@@ -163,8 +163,34 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     }
 
     /** Gives the terminal keyboard focus (call when its tab is selected). */
+    public boolean terminalHasFocus() {
+        return widget.getTerminalPanel().getCanvas().isFocused();
+    }
+
+    /** Handles a key event aimed at another control as if the terminal had had the focus. FX thread. */
+    public void typeKey(KeyEvent event) {
+        javafx.scene.canvas.Canvas canvas = widget.getTerminalPanel().getCanvas();
+        javafx.event.Event.fireEvent(canvas, event.copyFor(canvas, canvas));
+    }
+
     public void requestTerminalFocus() {
-        widget.getTerminalPanel().getCanvas().requestFocus();
+        javafx.scene.canvas.Canvas canvas = widget.getTerminalPanel().getCanvas();
+        if (canvas.getScene() != null) {
+            canvas.requestFocus();
+            return;
+        }
+        // a tab just opened: its content joins the window on the next layout, and a focus request before that is
+        // dropped, so the first keys a person types would go to whatever had the focus (the sidebar)
+        canvas.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                                javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    canvas.sceneProperty().removeListener(this);
+                    Platform.runLater(canvas::requestFocus);
+                }
+            }
+        });
     }
 
     public TerminalSettings settings() {

@@ -52,6 +52,18 @@ public interface SessionHandle {
     /** Gives keyboard focus to the terminal. */
     void focus();
 
+    /** True while the terminal has the keyboard focus. */
+    default boolean hasFocus() {
+        return true;
+    }
+
+    /**
+     * Delivers a key event that reached another control while the terminal was about to take the focus (a tab
+     * just opened): the person was already typing into the terminal.
+     */
+    default void typeKey(javafx.scene.input.KeyEvent event) {
+    }
+
     /** Ends the session and frees everything (remote servers included). Idempotent. */
     void close();
 }

@@ -152,6 +152,16 @@ final class WidgetSession extends ObservableSession {
     }
 
     @Override
+    public boolean hasFocus() {
+        return view.terminalHasFocus();
+    }
+
+    @Override
+    public void typeKey(javafx.scene.input.KeyEvent event) {
+        view.typeKey(event);
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -51,6 +51,12 @@ public final class SessionTabs extends StackPane {
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination MOVE_TAB_RIGHT = new KeyCodeCombination(KeyCode.PAGE_DOWN,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** How long keys typed after opening a tab wait for its terminal to take the focus. */
+    private static final long KEY_HANDOFF_NANOS = 3_000_000_000L;
+
+    private SessionTab keysAwaitingFocus;
+    private long keysAwaitingUntil;
+    private boolean forwardingKey;
 
     private final TabPane tabPane = new TabPane();
     private final SessionLauncher launcher;
@@ -139,6 +145,8 @@ public final class SessionTabs extends StackPane {
         });
         tabPane.getTabs().add(tab);
         tabPane.getSelectionModel().select(tab);
+        keysAwaitingFocus = tab;
+        keysAwaitingUntil = System.nanoTime() + KEY_HANDOFF_NANOS;
         return tab;
     }
 
@@ -225,6 +233,9 @@ public final class SessionTabs extends StackPane {
 
     /** Installs the tab shortcuts as scene-wide filters, so they work while a terminal has the focus. */
     public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.ANY, this::handOffEarlyKeys);
+        // a click means the person chose where to type
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> keysAwaitingFocus = null);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (NEW_LOCAL_TAB.match(event)) {
                 onNewLocalTab.run();
@@ -243,6 +254,39 @@ public final class SessionTabs extends StackPane {
             }
             event.consume();
         });
+    }
+
+    /**
+     * A new tab's terminal takes the focus only once the tab is laid out, a moment after the person pressed Enter
+     * on a profile; keys typed in that moment went to the sidebar. Until the terminal has the focus (or a short
+     * while has passed), they go to the new terminal instead. The window's own shortcuts still come first.
+     */
+    private void handOffEarlyKeys(KeyEvent event) {
+        SessionTab tab = keysAwaitingFocus;
+        if (tab == null || forwardingKey) {
+            return;  // (the forwarded copy passes this filter again on its way to the terminal)
+        }
+        if (tab.session().hasFocus() || System.nanoTime() - keysAwaitingUntil > 0
+                || tabPane.getSelectionModel().getSelectedItem() != tab) {
+            keysAwaitingFocus = null;
+            return;
+        }
+        if (event.getEventType() == KeyEvent.KEY_PRESSED && isWindowShortcut(event)) {
+            return;
+        }
+        event.consume();
+        forwardingKey = true;
+        try {
+            tab.session().typeKey(event);
+        } finally {
+            forwardingKey = false;
+        }
+    }
+
+    private static boolean isWindowShortcut(KeyEvent event) {
+        return NEW_LOCAL_TAB.match(event) || CLOSE_TAB.match(event) || MOVE_TAB_LEFT.match(event)
+                || MOVE_TAB_RIGHT.match(event) || NEXT_TAB.match(event) || NEXT_TAB_ALT.match(event)
+                || PREVIOUS_TAB.match(event) || PREVIOUS_TAB_ALT.match(event);
     }
 
     private boolean confirmClose(SessionTab tab) {

@@ -52,6 +52,7 @@ public final class MoshConnector implements TerminalConnector {
     private final AtomicBoolean sawScreen = new AtomicBoolean();
     private volatile ConnectorListener listener;
     private volatile MoshSession session;
+    private final EarlyInput early = new EarlyInput();
     private volatile int wantedColumns, wantedRows;
 
     private final SessionOptions options;
@@ -129,6 +130,7 @@ public final class MoshConnector implements TerminalConnector {
             MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
                     wantedRows, options.withPrediction(startWith), new SessionEvents());
             session = s;
+            early.release(input -> deliver(s, input));
             if (prediction != startWith) {
                 // changed while the session was starting: setPredictionSettings did not see the session yet
                 s.setPredictionSettings(prediction);
@@ -169,10 +171,13 @@ public final class MoshConnector implements TerminalConnector {
 
     @Override
     public void send(byte[] input) {
-        MoshSession s = session;
-        if (s == null || ended.get()) {
+        if (ended.get() || early.hold(input)) {
             return;
         }
+        deliver(session, input);
+    }
+
+    private void deliver(MoshSession s, byte[] input) {
         MoshEscapeKeys.Result r = escapeKeys.filter(input);
         if (r.toSend().length > 0) {
             s.type(r.toSend());

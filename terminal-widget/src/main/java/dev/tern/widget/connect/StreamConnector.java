@@ -20,6 +20,7 @@ abstract class StreamConnector implements TerminalConnector {
     static final long STARTUP_MAX_WAIT_MILLIS = 5_000;
 
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final EarlyInput early = new EarlyInput();
     private final Object writeLock = new Object();
     private volatile ConnectorListener listener;
     private volatile OutputStream toRemote;
@@ -73,6 +74,8 @@ abstract class StreamConnector implements TerminalConnector {
             connected = true;
             toRemote = streams.toRemote();
             l.state(ConnectionState.CONNECTED, "");
+            OutputStream out = toRemote;
+            early.release(input -> write(out, input));
             byte[] startup = startupInput;
             if (startup != null) {
                 long connectedAt = System.nanoTime();
@@ -128,10 +131,13 @@ abstract class StreamConnector implements TerminalConnector {
 
     @Override
     public void send(byte[] input) throws IOException {
-        OutputStream out = toRemote;
-        if (out == null || ended.get()) {
+        if (ended.get() || early.hold(input)) {
             return;
         }
+        write(toRemote, input);
+    }
+
+    private void write(OutputStream out, byte[] input) throws IOException {
         // the view's input pump and the startup command may write at the same time; keep each write whole
         synchronized (writeLock) {
             out.write(input);
