@@ -96,7 +96,8 @@ class BadInputTest {
             worst = Math.max(worst, fxRoundTripNanos());
             Thread.sleep(50);
         }
-        robot.interact(() -> view.paste("\u0004"));
+        robot.interact(view::requestTerminalFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
         Eventually.until(Duration.ofSeconds(10), () -> sizeOf(target) == paste.length(), () -> "size " + sizeOf(target));
         System.out.printf("paste: %d bytes arrived, worst FX round trip during the paste %.1f ms%n",
                 sizeOf(target), worst / 1e6);

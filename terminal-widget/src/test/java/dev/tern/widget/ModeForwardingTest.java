@@ -38,7 +38,7 @@ class ModeForwardingTest {
         robot.type(KeyCode.ENTER);
         robot.type(KeyCode.UP).type(KeyCode.ENTER);
         Eventually.screenContains(view, "^[OA");
-        robot.interact(() -> view.paste("\u0003")); // Ctrl-C: the glass robot does not apply Ctrl to typed keys
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         Eventually.screenContains(view, "$ ");
         robot.write("printf '\\e[?1l'; cat -v");
         robot.type(KeyCode.ENTER);

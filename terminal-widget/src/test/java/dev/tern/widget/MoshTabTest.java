@@ -5,6 +5,7 @@ import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +46,8 @@ class MoshTabTest {
                 + view.lastContactProperty().get() + " frames=" + view.framesShown());
 
         // mosh's escape key: Ctrl-^ then "." quits the session
-        robot.interact(() -> view.paste("\u001e."));
+        robot.interact(view::requestTerminalFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL).type(KeyCode.PERIOD);
         Eventually.until(Duration.ofSeconds(10), () -> view.stateProperty().get() == ConnectionState.CLOSED,
                 () -> String.valueOf(view.stateProperty().get()));
         assertEquals(ConnectionState.CLOSED, view.stateProperty().get());

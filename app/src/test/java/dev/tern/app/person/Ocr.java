@@ -5,6 +5,7 @@ import dev.tern.testbed.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Reads the text of a screenshot with tesseract, for what only pixels show (a banner over the terminal). */
@@ -18,19 +19,39 @@ final class Ocr {
      */
     static String readRegion(Path image, int x, int y, int width, int height)
             throws IOException, InterruptedException {
+        return readRegion(image, x, y, width, height, List.of("-colorspace", "Gray", "-threshold", "55%"), "6");
+    }
+
+    /** The same for light text on a dark background (inverted first), as one line of text. */
+    static String readLightLine(Path image, int x, int y, int width, int height)
+            throws IOException, InterruptedException {
+        return readRegion(image, x, y, width, height, List.of("-negate"), "7");
+    }
+
+    private static String readRegion(Path image, int x, int y, int width, int height, List<String> filters,
+                                     String pageMode) throws IOException, InterruptedException {
         Path region = image.resolveSibling(image.getFileName().toString().replace(".png", "-region.png"));
-        Process p = new ProcessBuilder("convert", image.toString(), "-crop", width + "x" + height + "+" + x + "+" + y,
-                "+repage", "-resize", "300%", "-colorspace", "Gray", "-threshold", "55%", region.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of("convert", image.toString(), "-crop",
+                width + "x" + height + "+" + x + "+" + y, "+repage", "-resize", "300%"));
+        command.addAll(filters);
+        command.add(region.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("convert could not crop " + image);
         }
-        return read(region);
+        return tesseract(region, "--psm", pageMode);
     }
 
     static String read(Path image) throws IOException, InterruptedException {
+        return tesseract(image);
+    }
+
+    private static String tesseract(Path image, String... options) throws IOException, InterruptedException {
         Path tesseract = Prerequisites.require("tesseract", "tesseract-ocr");
-        Process p = new ProcessBuilder(tesseract.toString(), image.toString(), "-")
+        List<String> command = new java.util.ArrayList<>(List.of(tesseract.toString(), image.toString(), "-"));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -38,5 +59,30 @@ final class Ocr {
             throw new IllegalStateException("tesseract did not finish");
         }
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Where a word shows on a screenshot: the centre of the first word box that contains it (case ignored). */
+    static java.util.Optional<int[]> find(Path image, String word) throws IOException, InterruptedException {
+        Path tesseract = Prerequisites.require("tesseract", "tesseract-ocr");
+        Path big = image.resolveSibling(image.getFileName().toString().replace(".png", "-x2.png"));
+        Process scale = new ProcessBuilder("convert", image.toString(), "-resize", "200%", big.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!scale.waitFor(60, TimeUnit.SECONDS) || scale.exitValue() != 0) {
+            throw new IllegalStateException("convert could not scale " + image);
+        }
+        Process p = new ProcessBuilder(tesseract.toString(), big.toString(), "-", "--psm", "11", "tsv")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String tsv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        // a phrase is found by its first word ("Add a host" by "Add")
+        String wanted = word.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        for (String line : tsv.lines().skip(1).toList()) {
+            String[] f = line.split("\t");
+            if (f.length >= 12 && f[11].toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                int left = Integer.parseInt(f[6]), top = Integer.parseInt(f[7]);
+                int width = Integer.parseInt(f[8]), height = Integer.parseInt(f[9]);
+                return java.util.Optional.of(new int[]{(left + width / 2) / 2, (top + height / 2) / 2});
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

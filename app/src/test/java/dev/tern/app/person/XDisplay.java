@@ -92,6 +92,36 @@ final class XDisplay implements AutoCloseable {
         run(List.of("xdotool", "type", "--delay", String.valueOf(KEY_DELAY_MS), "--", text));
     }
 
+    /** Clicks at a point of the screen (there is no window manager, so window and screen agree on it). */
+    void clickAt(int x, int y, int button) {
+        run(List.of("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y), "click",
+                String.valueOf(button)));
+    }
+
+    /** Where a word shows on the screen now, waiting for it to appear (read with OCR). */
+    int[] textPosition(String word, Duration timeout) {
+        return waitFor("\"" + word + "\" on the screen", timeout, () -> {
+            try {
+                Path shot = Files.createTempFile("tern-screen-", ".png");
+                screenshot(shot);
+                Optional<int[]> at = Ocr.find(shot, word);
+                Files.deleteIfExists(shot);
+                return at;
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Clicks the button or label that shows this word, as a person finds it on the screen. */
+    void clickText(String word, Duration timeout) {
+        int[] at = textPosition(word, timeout);
+        clickAt(at[0], at[1], 1);
+    }
+
     /** Clicks at a point given relative to a window's top-left corner (as a person aims at a button). */
     void clickIn(long window, int x, int y, int button) {
         run(List.of("xdotool", "mousemove", "--sync", "--window", String.valueOf(window), String.valueOf(x),
