@@ -439,11 +439,12 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         if (!s.title().isEmpty()) {
             title.set(s.title());
         }
+        // the banner first: whoever sees the state change (a tab's icon, a test) finds the banner to match
+        banner.show(st, s.message(), s.lastContact(), s.waitingKeys(), now);
         state.set(st);
         message.set(s.message());
         roundTrip.set(s.roundTrip());
         lastContact.set(s.lastContact());
-        banner.show(st, s.message(), s.lastContact(), s.waitingKeys(), now);
         if (bellsSeen >= 0 && s.bellCount() > bellsSeen && settingsProvider.settings().visualBell()) {
             bell.ring();
         }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Smaller defects a new user met, each tried in the real window: the search bar's legibility, a failed tab's way
- * out, and the selected tab in an overflowing tab strip. Buttons are found on screen by their words (OCR), as a
+ * Smaller defects a new user met, each tried in the real window: the empty sidebar's actions, the wheel's step,
+ * the search bar's legibility, a failed tab's way out, and the selected tab in an overflowing tab strip. Buttons are found on screen by their words (OCR), as a
  * person finds them.
  */
 class SmallDefectsIT {
@@ -41,6 +41,51 @@ class SmallDefectsIT {
     static void closeDisplay() {
         if (x != null) {
             x.close();
+        }
+    }
+
+    @Test
+    void theEmptySidebarOffersToAddAHostAndToImportSshConfig() throws Exception {
+        Desk desk = new Desk(dir);
+        Files.writeString(desk.home.resolve(".ssh/config"), "Host buildbox\n  HostName 127.0.0.1\n  User builder\n");
+        try (TernProcess tern = desk.startTern(x)) {
+            Thread.sleep(1500);
+            x.screenshot(Screens.file("small-empty-sidebar"));
+            x.clickIn(tern.window(), 141, 196, 1);  // "Add a host", the first button of the empty sidebar
+            long editor = x.waitForWindow("^New profile$", STEP);
+            Thread.sleep(800);
+            int[] e = x.geometry(editor);
+            x.clickIn(editor, e[2] - 150, e[3] - 31, 1);  // Cancel, left of Save
+            XDisplay.waitFor("the editor to close", STEP,
+                    () -> x.findWindow("^New profile$").isEmpty() ? Optional.of(true) : Optional.empty());
+            x.clickIn(tern.window(), 141, 238, 1);  // "Import from ~/.ssh/config", below it
+            long kind = x.waitForWindow("^Import from .*", STEP);  // connect the imported hosts with: SSH
+            Thread.sleep(800);
+            int[] k = x.geometry(kind);
+            x.clickIn(kind, k[2] - 57, k[3] - 33, 1);  // OK, the rightmost button
+            XDisplay.waitFor("the imported host in profiles.json", STEP,
+                    () -> read(desk.config.resolve("profiles.json")).contains("buildbox")
+                            ? Optional.of(true) : Optional.empty());
+            x.screenshot(Screens.file("small-imported"));
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+        }
+    }
+
+    @Test
+    void theWheelScrollsThreeLinesANotch() throws Exception {
+        try (TernProcess tern = new Desk(dir).startTern(x)) {
+            openLocalTab(tern);
+            x.type("clear; seq 1 300");
+            x.key("Return");
+            Thread.sleep(1500);
+            int before = firstVisibleNumber(tern);
+            int[] p = tern.terminalPoint();
+            x.wheelIn(tern.window(), p[0], p[1], 1);
+            Thread.sleep(500);
+            assertEquals(3, before - firstVisibleNumber(tern), "lines scrolled by one notch of the wheel");
+            x.wheelIn(tern.window(), p[0], p[1], 2);
+            Thread.sleep(500);
+            assertEquals(9, before - firstVisibleNumber(tern), "lines scrolled by three notches");
         }
     }
 
@@ -118,4 +163,24 @@ class SmallDefectsIT {
 
 
 
+
+    /**
+     * The number on the top row of the terminal, taken as a person does: select it with the mouse, which puts it on
+     * the PRIMARY selection, and read that.
+     */
+    private static int firstVisibleNumber(TernProcess tern) throws Exception {
+        x.setClipboard("primary", "(not selected yet)");
+        x.dragIn(tern.window(), 271, 97, 420, 97);
+        String row = XDisplay.waitFor("the selected top row", STEP,
+                () -> Optional.of(x.clipboard("primary").trim()).filter(r -> r.matches("\\d+(\\s.*)?")));
+        return Integer.parseInt(row.lines().findFirst().orElseThrow().trim());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 }
