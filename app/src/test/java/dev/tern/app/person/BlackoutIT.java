@@ -26,11 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 20 s outage while typing at a fresh prompt, in adaptive local echo, as mosh-client and as a Tern Mosh tab
@@ -41,29 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a screenshot with OCR, and mosh-client's screen from tmux.
  */
 @ExtendWith(TestBed.class)
-class BlackoutIT {
+class BlackoutIT extends PersonTest {
     private static final Duration BLACKOUT = Duration.ofSeconds(20);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Enter, then the command: 1 + 9 key presses while the link is down. */
     private static final String TYPED = "echo dark";
     private static final int KEYS_IN_THE_DARK = 1 + TYPED.length();
-    private static XDisplay x;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void display() throws Exception {
-        x = XDisplay.start();
-    }
-
-    @AfterAll
-    static void closeDisplay() {
-        if (x != null) {
-            x.close();
-        }
-    }
-
     @Test
     void duringABlackoutTernShowsWhatMoshClientShowsAndCountsTheWaitingKeys(SshServer server) throws Exception {
         boolean moshClientShowsTheKeys = moshClientInTheDark();

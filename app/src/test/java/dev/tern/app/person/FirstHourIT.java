@@ -14,11 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A person's first hour with Tern, in a real window with real key presses: add a profile in the editor, trust the
@@ -27,25 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * files the remote shell writes; screenshots of each step go to target/screenshots/person.
  */
 @ExtendWith(TestBed.class)
-class FirstHourIT {
+class FirstHourIT extends PersonTest {
     private static final Duration STEP = Duration.ofSeconds(30);
-    private static XDisplay x;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void display() throws Exception {
-        x = XDisplay.start();
-    }
-
-    @AfterAll
-    static void closeDisplay() {
-        if (x != null) {
-            x.close();
-        }
-    }
-
     @Test
     void aFirstHourOverMosh(SshServer server) throws Exception {
         try {

@@ -6,15 +6,12 @@ import dev.tern.app.profile.ConnectionKind;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keys byte-exact with xterm: the same xdotool key presses typed into Debian's xterm and into a Tern tab (local
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mosh-client running in xterm, since that is what a Mosh user's keys go through.
  */
 @ExtendWith(TestBed.class)
-class KeyDifferentialIT {
+class KeyDifferentialIT extends PersonTest {
     static final List<String> KEYS = List.of(
             // letters, modifiers alone and combined, Caps Lock
             "a", "z", "shift+a", "shift", "ctrl", "alt", "super", "Caps_Lock", "b", "shift+b", "Caps_Lock",
@@ -56,25 +53,13 @@ class KeyDifferentialIT {
             "KP_0", "KP_1", "KP_5", "KP_9", "KP_Enter", "KP_Add", "KP_Subtract", "KP_Multiply", "KP_Divide",
             "KP_Decimal");
 
-    private static XDisplay x;
     private static final Map<String, Map<String, String>> XTERM = new HashMap<>();
-
-    @TempDir
-    Path dir;
 
     @BeforeAll
     static void recordXterm() throws Exception {
-        x = XDisplay.start();
         for (String mode : List.of("normal", "app")) {
             XTERM.put(mode, Xterm.record(x, new KeyCapture("xterm", mode), KEYS));
             XTERM.put("mosh-" + mode, Xterm.recordThroughMosh(x, new KeyCapture("xterm-mosh", mode), KEYS));
-        }
-    }
-
-    @AfterAll
-    static void closeDisplay() {
-        if (x != null) {
-            x.close();
         }
     }
 

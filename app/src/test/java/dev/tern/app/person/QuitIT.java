@@ -8,18 +8,14 @@ import dev.tern.app.profile.ConnectionKind;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Quitting with live sessions, ten times in a row as a person does it (the window's close button, then "Quit"),
@@ -27,26 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Mosh servers of the quitting app have ended.
  */
 @ExtendWith(TestBed.class)
-class QuitIT {
+class QuitIT extends PersonTest {
     private static final int ROUNDS = 10;
     private static final int KILL_BEFORE_ROUND = 5;
-    private static XDisplay x;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void display() throws Exception {
-        x = XDisplay.start();
-    }
-
-    @AfterAll
-    static void closeDisplay() {
-        if (x != null) {
-            x.close();
-        }
-    }
-
     @Test
     void quitEndsSessionsAndTheProcessWithinThreeSecondsEveryTime(SshServer server) throws Exception {
         Desk desk = new Desk(dir).trusting(server)

@@ -11,35 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A person opens a profile and starts typing at once, while the SSH login and (for Mosh) the server start are
  * still under way: every key reaches the shell, in order (they were dropped, or reached it in part).
  */
 @ExtendWith(TestBed.class)
-class TypingAheadIT {
-    private static XDisplay x;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void display() throws Exception {
-        x = XDisplay.start();
-    }
-
-    @AfterAll
-    static void closeDisplay() {
-        if (x != null) {
-            x.close();
-        }
-    }
-
+class TypingAheadIT extends PersonTest {
     @Test
     void keysTypedWhileAMoshTabConnectsReachTheShell(SshServer server) throws Exception {
         typeWhileConnecting(server, ConnectionKind.MOSH, "ahead mosh");

@@ -81,6 +81,11 @@ public final class TerminalKeys {
             swallowTyped = false;
             return;
         }
+        if (e.isControlDown() != e.isAltDown() || e.isMetaDown()) {
+            // the text of a Ctrl or Alt combination whose press went elsewhere (a window shortcut such as
+            // Ctrl+Shift+T); Ctrl and Alt together are AltGr on Windows, which types characters
+            return;
+        }
         byte[] bytes = KeyEncoder.typed(e.getCharacter());
         if (bytes.length > 0) {
             sink.accept(bytes);
