@@ -81,9 +81,10 @@ public final class TerminalKeys {
             swallowTyped = false;
             return;
         }
-        if (e.isControlDown() != e.isAltDown() || e.isMetaDown()) {
-            // the text of a Ctrl or Alt combination whose press went elsewhere (a window shortcut such as
-            // Ctrl+Shift+T); Ctrl and Alt together are AltGr on Windows, which types characters
+        if (e.isControlDown() != e.isAltDown() || (e.isShortcutDown() && !e.isControlDown())) {
+            // the text of a Ctrl, Alt or (macOS) Command combination whose press went elsewhere (a window shortcut
+            // such as Ctrl+Shift+T); Ctrl and Alt together are AltGr on Windows, which types characters; Super
+            // on Linux changes nothing, as in xterm
             return;
         }
         byte[] bytes = KeyEncoder.typed(e.getCharacter());
