@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,10 +70,6 @@ final class TernProcess implements AutoCloseable {
         return tern;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     long window() {
         return window;
     }
@@ -129,10 +124,6 @@ final class TernProcess implements AutoCloseable {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    Optional<Long> findWindow(String titleRegex) {
-        return x.findWindow(titleRegex);
     }
 
     /** Ends the app if the test left it running (a failure), with a last screenshot of what it showed. */

@@ -69,10 +69,6 @@ final class XDisplay implements AutoCloseable {
         return null;
     }
 
-    String name() {
-        return display;
-    }
-
     /** The environment a program on this display needs. */
     Map<String, String> environment() {
         return Map.of("DISPLAY", display);

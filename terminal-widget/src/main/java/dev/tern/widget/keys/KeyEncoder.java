@@ -25,7 +25,6 @@ public final class KeyEncoder {
 
     /** Key modes set by the remote program: DECCKM (application cursor keys) and DECKPAM (application keypad). */
     public record Modes(boolean applicationCursorKeys, boolean applicationKeypad) {
-        public static final Modes NORMAL = new Modes(false, false);
     }
 
     /**

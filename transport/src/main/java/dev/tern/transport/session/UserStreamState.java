@@ -16,7 +16,8 @@ public record UserStreamState(UserStream stream, long eventCount) implements Out
 
     /** Key presses in this state that {@code base} does not hold yet (typed, not yet confirmed by the server). */
     public int keyPressesSince(UserStreamState base) {
-        return stream.keyPressesBetween(base.eventCount, eventCount);
+        // asked on every turn of the session loop: nothing unconfirmed is the common case, and costs no walk
+        return base.eventCount == eventCount ? 0 : stream.keyPressesBetween(base.eventCount, eventCount);
     }
 
     /** Called with the newest acknowledged state: nothing before it is needed again. */
