@@ -47,6 +47,7 @@ final class TerminalClient {
     private Framebuffer lastDrawn;
 
     private boolean helpShown;
+    private boolean terminalGone;
     private long lastPaintNanos;
 
     TerminalClient(LocalTerminal terminal, EscapeKey escapeKey, SessionOptions options) {
@@ -61,9 +62,11 @@ final class TerminalClient {
         lastDrawn = new Framebuffer(size.getColumns(), size.getRows());
         terminal.open();
         CloseReason reason;
+        Runnable signalsBack = () -> { };
         try {
             terminal.write(renderer.newFrame(false, lastDrawn, lastDrawn));
             session = MoshSession.start(server, key, size.getColumns(), size.getRows(), options, new Listener());
+            signalsBack = ProcessSignals.onEndingSignal(this::endOnSignal);
             terminal.onResize(() -> {
                 pendingResize = terminal.size();
                 wake();
@@ -81,11 +84,22 @@ final class TerminalClient {
             reason = session.closeReason();
         } finally {
             terminal.close();
+            if (session != null && !session.isClosed()) {
+                session.close(); // something failed here: still say goodbye, so the server does not linger
+            }
+            signalsBack.run();
         }
         return report(server, reason, stderr, stdout);
     }
 
-    private void paintUntilClosed() throws IOException {
+    /** As mosh-client does on a hang-up, a kill or an interrupt: start the goodbye; the loop then ends as usual. */
+    private void endOnSignal() {
+        session.showMessage("Signal received, shutting down...", true, true);
+        session.shutdown();
+        wake();
+    }
+
+    private void paintUntilClosed() {
         while (!session.isClosed()) {
             awaitChange();
             Size resize = pendingResize;
@@ -97,10 +111,26 @@ final class TerminalClient {
             if (sincePaint < MIN_FRAME_GAP.toNanos()) {
                 sleep(Duration.ofNanos(MIN_FRAME_GAP.toNanos() - sincePaint));
             }
-            paint();
+            paintUnlessGone();
             lastPaintNanos = System.nanoTime();
         }
-        paint();
+        paintUnlessGone();
+    }
+
+    /**
+     * Paints, unless the terminal went away (a hang-up: writes fail). Then the session is ended and the loop goes
+     * on without painting until the server's goodbye is complete, instead of leaving with the server still up.
+     */
+    private void paintUnlessGone() {
+        if (terminalGone) {
+            return;
+        }
+        try {
+            paint();
+        } catch (IOException e) {
+            terminalGone = true;
+            session.shutdown();
+        }
     }
 
     private void paint() throws IOException {
