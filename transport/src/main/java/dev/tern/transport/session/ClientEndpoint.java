@@ -61,12 +61,12 @@ public final class ClientEndpoint {
             }
 
             @Override
-            public int sendInterval() {
-                return rtt.sendInterval();
+            public int frameInterval() {
+                return rtt.frameInterval();
             }
         };
         SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
-                timing, SspTiming.CLIENT_SEND_MINDELAY, chaff, UserStreamState::acknowledged);
+                timing, SspTiming.CLIENT_COLLECT_DELAY, chaff, UserStreamState::acknowledged);
         SspReceiver<RemoteTerminalState> receiver = new SspReceiver<>(RemoteTerminalState.blank(width, height), now);
         this.transport = new SspTransport<>(sender, receiver);
         // the first event of every session tells the server our window size
@@ -76,21 +76,21 @@ public final class ClientEndpoint {
     // ---- user events ----
 
     public void type(byte[] keys) {
-        if (!transport.sender().shutdownInProgress()) {
+        if (!transport.sender().shuttingDown()) {
             userStream.type(keys);
-            transport.sender().setCurrentState(userStream.snapshot());
+            transport.sender().updateLocal(userStream.snapshot());
         }
     }
 
     public void resize(int width, int height) {
-        if (!transport.sender().shutdownInProgress()) {
+        if (!transport.sender().shuttingDown()) {
             userStream.resize(width, height);
-            transport.sender().setCurrentState(userStream.snapshot());
+            transport.sender().updateLocal(userStream.snapshot());
         }
     }
 
     public void startShutdown(long now) {
-        transport.sender().startShutdown(now);
+        transport.sender().beginShutdown(now);
     }
 
     // ---- time ----
@@ -98,12 +98,12 @@ public final class ClientEndpoint {
     /** Sends whatever SSP has due at {@code now}. */
     public void tick(long now) {
         this.now = now;
-        transport.sender().tick(now);
+        transport.sender().sendWhatIsDue(now);
     }
 
     /** Milliseconds until {@link #tick} has work, or {@link SspTiming#NEVER}. */
     public long waitTime(long now) {
-        return transport.sender().waitTime(now);
+        return transport.sender().millisUntilDue(now);
     }
 
     // ---- datagrams ----

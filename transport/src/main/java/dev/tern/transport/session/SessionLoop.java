@@ -178,18 +178,18 @@ final class SessionLoop implements Runnable {
             return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
         }
         SspSender<UserStreamState> sender = endpoint.sender();
-        if (sender.shutdownInProgress()) {
-            if (sender.shutdownAcknowledged()) {
+        if (sender.shuttingDown()) {
+            if (sender.shutdownConfirmed()) {
                 return connectTimedOut ? neverConnected() : CloseReason.userQuit();
             }
-            if (sender.shutdownAckTimedOut(now)) {
+            if (sender.shutdownAbandoned(now)) {
                 return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
             }
         }
-        if (endpoint.peerRequestedShutdown() && sender.counterpartyShutdownAckSent()) {
+        if (endpoint.peerRequestedShutdown() && sender.peerShutdownAcknowledged()) {
             return CloseReason.serverEnded();
         }
-        if (!connected() && !sender.shutdownInProgress() && now - startedAt >= connectTimeout) {
+        if (!connected() && !sender.shuttingDown() && now - startedAt >= connectTimeout) {
             connectTimedOut = true;
             quit();
         }
@@ -222,8 +222,8 @@ final class SessionLoop implements Runnable {
     }
 
     void type(byte[] keys) {
-        if (!endpoint.sender().shutdownInProgress()) {
-            overlays.userInput(keys, endpoint.sender().lastSentNum(), endpoint.latestRemoteState().state().screen());
+        if (!endpoint.sender().shuttingDown()) {
+            overlays.userInput(keys, endpoint.sender().newestSentNumber(), endpoint.latestRemoteState().state().screen());
             displayDirty = true;
         }
         endpoint.type(keys);
@@ -314,8 +314,8 @@ final class SessionLoop implements Runnable {
             sockets.prune(now);
             var latest = endpoint.latestRemoteState();
             SspSender<UserStreamState> sender = endpoint.sender();
-            overlays.serverUpdate(latest.arrivedAt(), sender.ackedStateSentAt(), sender.ackedStateNum(),
-                    endpoint.rtt().sendInterval(), latest.state().echoAck());
+            overlays.serverUpdate(latest.arrivedAt(), sender.acknowledgedSentAt(), sender.acknowledgedNumber(),
+                    endpoint.rtt().frameInterval(), latest.state().echoAck());
             displayDirty = true;
         }
     }
@@ -326,7 +326,7 @@ final class SessionLoop implements Runnable {
     private void publishDisplay() {
         var latest = endpoint.latestRemoteState();
         boolean timedOut = connectionWatch.check(now, connected(), connected() ? latest.arrivedAt() : startedAt,
-                endpoint.sender().shutdownInProgress());
+                endpoint.sender().shuttingDown());
         if (timedOut && !quitRequested) {
             connectTimedOut = true;
             quit();
@@ -363,7 +363,7 @@ final class SessionLoop implements Runnable {
         var latest = endpoint.latestRemoteState();
         publishedStateNum = latest.num();
         RemoteScreen screen = new RemoteScreen(latest.state().screen(), latest.num(), latest.state().echoAck(),
-                endpoint.sender().ackedStateNum());
+                endpoint.sender().acknowledgedNumber());
         latestScreen = screen;
         try {
             listener.screenChanged(screen);
@@ -398,7 +398,7 @@ final class SessionLoop implements Runnable {
         long contact = connected() ? endpoint.latestRemoteState().arrivedAt() : Long.MIN_VALUE;
         long reply = endpoint.lastRoundTripSuccess();
         SspSender<UserStreamState> sender = endpoint.sender();
-        int waiting = sender.currentState().keyPressesSince(sender.ackedState());
+        int waiting = sender.local().keyPressesSince(sender.acknowledgedState());
         boolean changed = rtt != statusRtt || contact != statusContact || reply != statusReply
                 || waiting != statusWaitingKeys;
         statusWaitingKeys = waiting;

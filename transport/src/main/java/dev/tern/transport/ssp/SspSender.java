@@ -2,272 +2,231 @@ package dev.tern.transport.ssp;
 
 import dev.tern.transport.wire.TransportInstruction;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
-import static dev.tern.transport.ssp.SspTiming.ACK_DELAY;
-import static dev.tern.transport.ssp.SspTiming.ACK_INTERVAL;
-import static dev.tern.transport.ssp.SspTiming.ACTIVE_RETRY_TIMEOUT;
+import static dev.tern.transport.ssp.SspTiming.ACK_HOLD;
 import static dev.tern.transport.ssp.SspTiming.NEVER;
 
 /**
- * The sending half of SSP with mosh's timing (docs/mosh-protocol.md §5.1, §5.3): frame-rate pacing from the
- * RTT, a minimum delay that batches keystrokes, delayed acks, 3-second heartbeats, retransmission from the
- * state the peer is assumed to hold, and the shutdown state.
+ * The sending half of SSP (docs/mosh-protocol.md §5.1, §5.3): keeps the peer's copy of our state current.
  *
- * <p>Invariants kept for the official server (§5.6): state numbers strictly increase and a number is never
- * reused for other content; {@code throwaway_num} is the newest acknowledged state and never exceeds
- * {@code old_num}; every send names a state the peer still holds or soon will.
+ * <p>What goes on the wire, and when:
+ * <ul>
+ *   <li>A changed state goes out once it has had {@code collectDelay} ms to gather further changes, and no sooner
+ *       than one frame interval after the previous send. It is sent as a diff from the state the peer is believed
+ *       to hold, or from the acknowledged state when that diff is barely longer.</li>
+ *   <li>Data the peer may have lost is sent again at frame rate while the peer has been heard from lately; when it
+ *       has gone quiet, only with the heartbeat.</li>
+ *   <li>The peer's data is acknowledged {@link SspTiming#ACK_HOLD} ms after we notice it, unless our own data
+ *       carries the acknowledgement first; an idle sender sends an empty instruction every
+ *       {@link SspTiming#HEARTBEAT_INTERVAL} ms. Every empty instruction takes a new state number.</li>
+ *   <li>During a shutdown (ours or the peer's) instructions go out at frame rate until the handshake completes.</li>
+ * </ul>
+ *
+ * <p>The sender is consulted with the session's clock ({@link #millisUntilDue}, {@link #sendWhatIsDue}) and derives
+ * its two deadlines from its state each time ({@link SendSchedule}). Its whole state is the fields below: the local
+ * state, the window of sent states, what we owe the peer, two "noticed at" stamps and the shutdown progress.
+ *
+ * <p>Invariants the official server relies on (§5.6): state numbers strictly increase and a number never names two
+ * contents; the throwaway number is the newest acknowledged state and never exceeds the base number; every base
+ * named is a state the peer holds or was sent moments ago.
  */
 public final class SspSender<S extends OutgoingState<S>> {
+    private static final long NOT_YET = Long.MIN_VALUE;
+
     private final InstructionSink sink;
     private final TimingSource timing;
     private final Random chaffRandom;
-    private final int sendMinDelay;
+    private final int collectDelay;
     private final Consumer<S> onAcknowledged;
 
-    private S current;
-    /** First entry: newest state the peer acknowledged. Last entry: the state sent most recently. */
-    private final List<SentState<S>> sent = new ArrayList<>();
-    private int assumed;
+    private S local;
+    private final SentWindow<S> window;
 
-    private long ackNum;
-    private boolean pendingDataAck;
-    private long lastHeard = Long.MIN_VALUE;
-    private long nextAckTime;
-    private long nextSendTime;
-    private long mindelayClock = -1;
+    /** The peer's newest state, which every instruction we send acknowledges. */
+    private long peerNewest;
+    private long peerHeardAt = NOT_YET;
+    /** The peer's newest state carried data we have not acknowledged yet. */
+    private boolean ackOwed;
+    /** When the sender first saw {@link #ackOwed} (the hold runs from then); NOT_YET before. */
+    private long ackOwedSince = NOT_YET;
+    /** When the sender first saw a local change not yet sent (the collection delay runs from then); NOT_YET if none. */
+    private long collectingSince = NOT_YET;
+    /** The peer must hear from us by then even if nothing happens; the first instruction may go at once. */
+    private long heartbeatDue;
 
-    private boolean shutdownInProgress;
-    private int shutdownTries;
-    private long shutdownStart;
-    private long lastAckSent;
+    private long shutdownStartedAt = NOT_YET;
+    private int shutdownSends;
+    /** The peer state number our most recent instruction acknowledged. */
+    private long peerNewestLastSent;
 
     /**
      * @param initial        state number 0, which the peer holds from the start
+     * @param collectDelay   ms a change waits for more changes before it is sent
      * @param onAcknowledged told the newest acknowledged state, so cumulative states can forget their prefix
      */
-    public SspSender(S initial, long now, InstructionSink sink, TimingSource timing, int sendMinDelay,
+    public SspSender(S initial, long now, InstructionSink sink, TimingSource timing, int collectDelay,
                      Random chaffRandom, Consumer<S> onAcknowledged) {
-        this.current = initial;
+        this.local = initial;
         this.sink = sink;
         this.timing = timing;
-        this.sendMinDelay = sendMinDelay;
+        this.collectDelay = collectDelay;
         this.chaffRandom = chaffRandom;
         this.onAcknowledged = onAcknowledged;
-        sent.add(new SentState<>(now, 0, initial));
-        nextAckTime = now;
-        nextSendTime = now;
+        this.window = new SentWindow<>(initial, now);
+        this.heartbeatDue = now;
     }
 
-    /** Replaces the current local state (no effect once a shutdown is in progress: the state is frozen). */
-    public void setCurrentState(S state) {
-        if (!shutdownInProgress) {
-            current = state;
+    // ---- the local state ----
+
+    /** Replaces the state to synchronise; ignored once a shutdown began (the final state is frozen). */
+    public void updateLocal(S state) {
+        if (!shuttingDown()) {
+            local = state;
         }
     }
 
-    public S currentState() {
-        return current;
+    public S local() {
+        return local;
     }
 
-    // ---- input from the receiving half ----
+    // ---- news from the receiving half ----
 
-    /** The peer acknowledged our state {@code ackNum}: forget every older sent state. */
-    public void processAcknowledgmentThrough(long ackNum) {
-        int index = indexOf(ackNum);
-        if (index <= 0) {
-            return; // unknown or already the acked state
+    /** The peer acknowledged our state {@code number}; unknown and stale numbers are ignored. */
+    public void peerAcknowledged(long number) {
+        if (window.acknowledge(number)) {
+            onAcknowledged.accept(window.acknowledged().state());
         }
-        sent.subList(0, index).clear();
-        assumed = Math.max(0, assumed - index);
-        onAcknowledged.accept(sent.getFirst().state);
     }
 
-    /** What our next instructions acknowledge: the newest peer state received in order. */
-    public void setAckNum(long ackNum) {
-        this.ackNum = ackNum;
-    }
-
-    public void setDataAck() {
-        pendingDataAck = true;
-    }
-
-    public void remoteHeard(long when) {
-        lastHeard = when;
+    /** A new newest peer state arrived at {@code now}; one that carried data wants an acknowledgement soon. */
+    public void peerStateArrived(long number, boolean carriedData, long now) {
+        peerNewest = number;
+        peerHeardAt = now;
+        if (carriedData) {
+            ackOwed = true;
+        }
     }
 
     // ---- shutdown ----
 
-    public void startShutdown(long now) {
-        if (!shutdownInProgress) {
-            shutdownInProgress = true;
-            shutdownStart = now;
+    public void beginShutdown(long now) {
+        if (!shuttingDown()) {
+            shutdownStartedAt = now;
         }
     }
 
-    public boolean shutdownInProgress() {
-        return shutdownInProgress;
+    public boolean shuttingDown() {
+        return shutdownStartedAt != NOT_YET;
     }
 
-    /** The peer acknowledged our shutdown state. */
-    public boolean shutdownAcknowledged() {
-        return StateNumbers.isShutdown(sent.getFirst().num);
+    /** The peer acknowledged our shutdown state: the handshake is complete. */
+    public boolean shutdownConfirmed() {
+        return StateNumbers.isShutdown(window.acknowledged().number());
     }
 
-    public boolean shutdownAckTimedOut(long now) {
-        return shutdownInProgress
-                && (shutdownTries >= SspTiming.SHUTDOWN_RETRIES || now - shutdownStart >= ACTIVE_RETRY_TIMEOUT);
+    /** The peer never confirmed our shutdown: too many attempts, or too long. */
+    public boolean shutdownAbandoned(long now) {
+        return shuttingDown() && (shutdownSends >= SspTiming.SHUTDOWN_ATTEMPTS
+                || now - shutdownStartedAt >= SspTiming.SHUTDOWN_PATIENCE);
     }
 
-    /** We have sent an instruction acknowledging the peer's shutdown state. */
-    public boolean counterpartyShutdownAckSent() {
-        return StateNumbers.isShutdown(lastAckSent);
+    /** We have sent an instruction acknowledging the peer's shutdown state, so the peer may leave. */
+    public boolean peerShutdownAcknowledged() {
+        return StateNumbers.isShutdown(peerNewestLastSent);
     }
 
-    // ---- timing ----
+    // ---- sending ----
 
-    /** Milliseconds until {@link #tick} has something to do; {@link SspTiming#NEVER} if nothing is scheduled. */
-    public long waitTime(long now) {
-        calculateTimers(now);
-        long next = Math.min(nextAckTime, nextSendTime);
-        if (next == NEVER) {
-            return NEVER;
-        }
-        return Math.max(0, next - now);
+    /** Milliseconds until {@link #sendWhatIsDue} has something to send; {@link SspTiming#NEVER} if nothing is pending. */
+    public long millisUntilDue(long now) {
+        return schedule(now).millisUntilDue(now);
     }
 
-    /** Sends whatever is due at {@code now}. */
-    public void tick(long now) {
-        calculateTimers(now);
-        if (now < nextAckTime && now < nextSendTime) {
+    /** Sends whatever is due at {@code now}: the local state, or an empty instruction that acknowledges and keeps alive. */
+    public void sendWhatIsDue(long now) {
+        SendSchedule schedule = schedule(now);
+        if (!schedule.anythingDue(now)) {
             return;
         }
-        byte[] diff = current.diffFrom(assumedState().state);
-        diff = prospectiveResend(diff);
-        if (diff.length == 0) {
-            if (now >= nextAckTime) {
-                sendEmptyAck(now);
-                mindelayClock = -1;
-            }
-            if (now >= nextSendTime) {
-                nextSendTime = NEVER;
-                mindelayClock = -1;
-            }
-        } else if (now >= nextSendTime || now >= nextAckTime) {
-            sendToReceiver(diff, now);
-            mindelayClock = -1;
-        }
-    }
-
-    private void calculateTimers(long now) {
-        updateAssumedReceiverState(now);
-        if (pendingDataAck && nextAckTime > now + ACK_DELAY) {
-            nextAckTime = now + ACK_DELAY;
-        }
-        SentState<S> last = sent.getLast();
-        boolean heardRecently = lastHeard != Long.MIN_VALUE && lastHeard + ACTIVE_RETRY_TIMEOUT > now;
-        if (!current.sameAs(last.state)) {
-            if (mindelayClock == -1) {
-                mindelayClock = now;
-            }
-            nextSendTime = Math.max(mindelayClock + sendMinDelay, last.sentAt + timing.sendInterval());
-        } else if (!current.sameAs(assumedState().state) && heardRecently) {
-            nextSendTime = last.sentAt + timing.sendInterval();
-            if (mindelayClock != -1) {
-                nextSendTime = Math.max(nextSendTime, mindelayClock + sendMinDelay);
-            }
-        } else if (!current.sameAs(sent.getFirst().state) && heardRecently) {
-            nextSendTime = last.sentAt + timing.rto() + ACK_DELAY;
-        } else {
-            nextSendTime = NEVER;
-        }
-        if (shutdownInProgress || StateNumbers.isShutdown(ackNum)) {
-            nextAckTime = last.sentAt + timing.sendInterval();
-        }
-    }
-
-    /** Trust unacknowledged states only for about one RTO after they were sent. */
-    private void updateAssumedReceiverState(long now) {
-        assumed = 0;
-        long horizon = timing.rto() + ACK_DELAY;
-        for (int i = 1; i < sent.size(); i++) {
-            if (now - sent.get(i).sentAt < horizon) {
-                assumed = i;
-            } else {
-                break;
+        collectingSince = NOT_YET; // whatever happens now ends the collection
+        SentWindow.Sent<S> base = window.believedHeld(now, trustSpan());
+        byte[] diff = local.diffFrom(base.state());
+        SentWindow.Sent<S> acknowledged = window.acknowledged();
+        if (base != acknowledged) {
+            byte[] fromAcknowledged = local.diffFrom(acknowledged.state());
+            if (worthRebasing(fromAcknowledged.length, diff.length)) {
+                base = acknowledged;
+                diff = fromAcknowledged;
             }
         }
+        if (diff.length > 0) {
+            boolean resend = local.sameAs(window.newest().state());
+            send(base, diff, resend ? window.newest().number() : window.newest().number() + 1, now);
+        } else if (schedule.ackDue(now)) {
+            send(base, diff, window.newest().number() + 1, now);
+        }
+        // else: the data deadline passed but the peer already holds our state
     }
 
-    /** Diffing from the acked state is more robust against loss; take it when it costs little. */
-    private byte[] prospectiveResend(byte[] diff) {
-        if (assumed == 0) {
-            return diff;
+    private SendSchedule schedule(long now) {
+        S newestSent = window.newest().state();
+        if (collectingSince == NOT_YET && !local.sameAs(newestSent)) {
+            collectingSince = now;
         }
-        byte[] fromAcked = current.diffFrom(sent.getFirst().state);
-        boolean notLonger = fromAcked.length <= diff.length;
-        boolean slightlyLonger = fromAcked.length < SspTiming.RESEND_SMALL_DIFF
-                && fromAcked.length - diff.length < SspTiming.RESEND_SLACK_BYTES;
-        if (notLonger || slightlyLonger) {
-            assumed = 0;
-            return fromAcked;
+        if (ackOwed && ackOwedSince == NOT_YET) {
+            ackOwedSince = now;
         }
-        return diff;
+        return new SendSchedule(ackDeadline(), dataDeadline(now));
     }
 
-    private void sendToReceiver(byte[] diff, long now) {
-        SentState<S> last = sent.getLast();
-        long newNum = current.sameAs(last.state) ? last.num : last.num + 1;
-        if (shutdownInProgress) {
-            newNum = TransportInstruction.SHUTDOWN;
+    private long ackDeadline() {
+        if (shuttingDown() || StateNumbers.isShutdown(peerNewest)) {
+            return window.newest().sentAt() + timing.frameInterval(); // hurry the handshake along
         }
-        if (newNum == last.num) {
-            last.sentAt = now; // a retransmission keeps its number
-        } else {
-            addSentState(now, newNum);
-        }
-        sendInstruction(diff, newNum);
-        assumed = sent.size() - 1;
-        nextAckTime = now + ACK_INTERVAL;
-        nextSendTime = NEVER;
+        long heldAck = ackOwedSince == NOT_YET ? NEVER : ackOwedSince + ACK_HOLD;
+        return Math.min(heartbeatDue, heldAck);
     }
 
-    private void sendEmptyAck(long now) {
-        SentState<S> last = sent.getLast();
-        long newNum = shutdownInProgress ? TransportInstruction.SHUTDOWN : last.num + 1;
-        if (newNum == last.num) {
-            last.sentAt = now;
-        } else {
-            addSentState(now, newNum);
+    private long dataDeadline(long now) {
+        SentWindow.Sent<S> newest = window.newest();
+        boolean peerActive = peerHeardAt != NOT_YET && now - peerHeardAt < SspTiming.EAGER_RESEND_WINDOW;
+        boolean unsent = !local.sameAs(newest.state());
+        boolean maybeLost = !local.sameAs(window.believedHeld(now, trustSpan()).state());
+        if (unsent || (maybeLost && peerActive)) {
+            long paced = newest.sentAt() + timing.frameInterval();
+            return collectingSince == NOT_YET ? paced : Math.max(paced, collectingSince + collectDelay);
         }
-        sendInstruction(new byte[0], newNum);
-        nextAckTime = now + ACK_INTERVAL;
-        nextSendTime = NEVER;
+        if (peerActive && !local.sameAs(window.acknowledged().state())) {
+            return newest.sentAt() + trustSpan(); // when the belief that the peer has it runs out
+        }
+        return NEVER;
     }
 
-    private void addSentState(long now, long num) {
-        sent.add(new SentState<>(now, num, current));
-        if (sent.size() > SspTiming.SENT_QUEUE_CAP) {
-            // forget a state in the middle: the acked first entry and the newest ones stay
-            int victim = sent.size() - 16;
-            sent.remove(victim);
-            if (assumed >= victim) {
-                assumed = Math.max(0, assumed - 1);
-            }
-        }
+    /** How long a sent state counts as received without an ack: a round trip's worth plus the peer's ack hold. */
+    private long trustSpan() {
+        return timing.rto() + ACK_HOLD;
     }
 
-    private void sendInstruction(byte[] diff, long newNum) {
+    private static boolean worthRebasing(int fromAcknowledged, int fromBelieved) {
+        int extra = fromAcknowledged - fromBelieved;
+        return extra <= 0
+                || (fromAcknowledged < SspTiming.REBASE_LIMIT_BYTES && extra < SspTiming.REBASE_SLACK_BYTES);
+    }
+
+    private void send(SentWindow.Sent<S> base, byte[] diff, long number, long now) {
+        long newNum = shuttingDown() ? TransportInstruction.SHUTDOWN : number;
+        window.recordSend(newNum, local, now);
         if (StateNumbers.isShutdown(newNum)) {
-            shutdownTries++;
+            shutdownSends++;
         }
         TransportInstruction instruction = new TransportInstruction(TransportInstruction.PROTOCOL_VERSION,
-                assumedState().num, newNum, ackNum, sent.getFirst().num, diff, chaff());
-        lastAckSent = ackNum;
-        pendingDataAck = false;
+                base.number(), newNum, peerNewest, window.acknowledged().number(), diff, chaff());
+        peerNewestLastSent = peerNewest;
+        ackOwed = false;
+        ackOwedSince = NOT_YET;
+        heartbeatDue = now + SspTiming.HEARTBEAT_INTERVAL;
         sink.send(instruction);
     }
 
@@ -277,44 +236,32 @@ public final class SspSender<S extends OutgoingState<S>> {
         return chaff;
     }
 
-    private SentState<S> assumedState() {
-        return sent.get(assumed);
-    }
-
-    private int indexOf(long num) {
-        for (int i = 0; i < sent.size(); i++) {
-            if (sent.get(i).num == num) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     // ---- read-only views for the session and tests ----
 
     /** When the newest state the peer acknowledged was sent: the last round-trip success. */
-    public long ackedStateSentAt() {
-        return sent.getFirst().sentAt;
+    public long acknowledgedSentAt() {
+        return window.acknowledged().sentAt();
     }
 
     /** The newest state the peer acknowledged (state 0 until then). */
-    public S ackedState() {
-        return sent.getFirst().state;
+    public S acknowledgedState() {
+        return window.acknowledged().state();
     }
 
-    public long ackedStateNum() {
-        return sent.getFirst().num;
+    public long acknowledgedNumber() {
+        return window.acknowledged().number();
     }
 
-    public long lastSentNum() {
-        return sent.getLast().num;
+    public long newestSentNumber() {
+        return window.newest().number();
     }
 
-    public long ackNum() {
-        return ackNum;
+    /** The peer state our instructions acknowledge. */
+    public long peerNewest() {
+        return peerNewest;
     }
 
-    int sentStateCount() {
-        return sent.size();
+    int heldStates() {
+        return window.size();
     }
 }

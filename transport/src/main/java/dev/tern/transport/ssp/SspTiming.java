@@ -1,21 +1,33 @@
 package dev.tern.transport.ssp;
 
-/** SSP's timing constants (docs/mosh-protocol.md §5.4), in milliseconds. */
+/** SSP's timing figures (docs/mosh-protocol.md §5.4), in milliseconds. */
 public final class SspTiming {
-    public static final int ACK_INTERVAL = 3000;
-    public static final int ACK_DELAY = 100;
-    public static final int SHUTDOWN_RETRIES = 16;
-    public static final int ACTIVE_RETRY_TIMEOUT = 10_000;
-    /** mosh-client's minimum delay between the first change of its state and sending it. */
-    public static final int CLIENT_SEND_MINDELAY = 1;
-    /** mosh-server's minimum delay. */
-    public static final int SERVER_SEND_MINDELAY = 8;
-    static final int SENT_QUEUE_CAP = 32;
+    /** An idle sender still sends an empty instruction this often, so each side knows the other is there. */
+    public static final int HEARTBEAT_INTERVAL = 3000;
+    /**
+     * How long an acknowledgement of the peer's data waits for our own data to travel with it. The peer holds its
+     * acks as long, so an unacknowledged send is given one RTO plus this before it counts as possibly lost.
+     */
+    public static final int ACK_HOLD = 100;
+    /** While we have heard from the peer this recently, unacknowledged data is resent at frame rate. */
+    public static final int EAGER_RESEND_WINDOW = 10_000;
+    /** A shutdown is given up after this many sends of the shutdown state ... */
+    public static final int SHUTDOWN_ATTEMPTS = 16;
+    /** ... or after this long without the peer acknowledging it. */
+    public static final int SHUTDOWN_PATIENCE = 10_000;
+    /** How long the client lets a change of its state collect further changes before sending (as mosh-client). */
+    public static final int CLIENT_COLLECT_DELAY = 1;
+    /** The same for a server, which batches its screen updates a little longer. */
+    public static final int SERVER_COLLECT_DELAY = 8;
     static final int RECEIVED_QUEUE_CAP = 1024;
     static final int RECEIVER_QUENCH_INTERVAL = 15_000;
-    /** The prospective-resend optimisation accepts a diff from the acked state up to this much longer. */
-    static final int RESEND_SLACK_BYTES = 100;
-    static final int RESEND_SMALL_DIFF = 1000;
+    /**
+     * A diff from the acknowledged state is preferred to a shorter one from a state the peer may not have, when it is
+     * under {@link #REBASE_LIMIT_BYTES} and fewer than this many bytes longer: it survives the loss of earlier sends.
+     */
+    static final int REBASE_SLACK_BYTES = 100;
+    static final int REBASE_LIMIT_BYTES = 1000;
+    /** Random padding per instruction, 0 to this many bytes, so equal diffs do not make equal datagrams. */
     static final int CHAFF_MAX = 16;
 
     public static final long NEVER = Long.MAX_VALUE;

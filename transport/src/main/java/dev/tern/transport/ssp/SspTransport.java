@@ -24,15 +24,11 @@ public final class SspTransport<S extends OutgoingState<S>, R extends IncomingSt
      * @throws DroppedInputException if the state part must be ignored (counted by the caller)
      */
     public ReceiveOutcome receive(TransportInstruction instruction, long now) throws DroppedInputException {
-        sender.processAcknowledgmentThrough(instruction.ackNum());
-        lastRoundTripSuccess = sender.ackedStateSentAt();
+        sender.peerAcknowledged(instruction.ackNum());
+        lastRoundTripSuccess = sender.acknowledgedSentAt();
         ReceiveOutcome outcome = receiver.receive(instruction, now);
         if (outcome == ReceiveOutcome.NEW_LATEST) {
-            sender.setAckNum(instruction.newNum());
-            sender.remoteHeard(now);
-            if (instruction.diff().length > 0) {
-                sender.setDataAck();
-            }
+            sender.peerStateArrived(instruction.newNum(), instruction.diff().length > 0, now);
         }
         return outcome;
     }

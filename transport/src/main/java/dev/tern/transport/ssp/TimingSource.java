@@ -5,6 +5,6 @@ public interface TimingSource {
     /** Retransmission timeout, 50–1000 ms. */
     int rto();
 
-    /** Frame interval, 20–250 ms. */
-    int sendInterval();
+    /** The shortest gap between two sends of new data: half the smoothed RTT, 20–250 ms. */
+    int frameInterval();
 }

@@ -1,7 +1,7 @@
 /**
- * The State Synchronization Protocol (docs/mosh-protocol.md §5): a sender that keeps the peer's copy of our
- * state up to date with mosh's timing, a receiver that applies diffs to the exact base state they name, and the
- * shutdown handshake. Generic over the two application states; driven by a caller-supplied clock, so it is
- * deterministic under test.
+ * The State Synchronization Protocol (docs/mosh-protocol.md §5): a sender that keeps the peer's copy of our state
+ * current ({@link dev.tern.transport.ssp.SspSender}, with its window of sent states and its deadlines), a receiver
+ * that applies diffs to the exact base state they name, and the shutdown handshake. Generic over the two application
+ * states; driven by a caller-supplied clock, so it is deterministic under test.
  */
 package dev.tern.transport.ssp;

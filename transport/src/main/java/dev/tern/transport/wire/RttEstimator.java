@@ -9,8 +9,8 @@ public final class RttEstimator {
     public static final double INITIAL_RTTVAR = 500;
     public static final int MIN_RTO = 50;
     public static final int MAX_RTO = 1000;
-    public static final int SEND_INTERVAL_MIN = 20;
-    public static final int SEND_INTERVAL_MAX = 250;
+    public static final int FRAME_INTERVAL_MIN = 20;
+    public static final int FRAME_INTERVAL_MAX = 250;
     /** Samples this large are assumed to be stale echoes and ignored. */
     public static final int SAMPLE_CEILING = 5000;
 
@@ -52,8 +52,8 @@ public final class RttEstimator {
     }
 
     /** SSP's frame interval: half the smoothed RTT, between 20 and 250 ms. */
-    public int sendInterval() {
+    public int frameInterval() {
         long interval = (long) Math.ceil(srtt / 2);
-        return Math.clamp(interval, SEND_INTERVAL_MIN, SEND_INTERVAL_MAX);
+        return Math.clamp(interval, FRAME_INTERVAL_MIN, FRAME_INTERVAL_MAX);
     }
 }

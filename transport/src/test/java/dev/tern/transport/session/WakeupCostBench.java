@@ -139,8 +139,8 @@ public final class WakeupCostBench {
             long start = THREADS.getCurrentThreadCpuTime();
             if (endpoint.receive(datagram, datagram.length, now[0])) {
                 var latest = endpoint.latestRemoteState();
-                overlays.serverUpdate(latest.arrivedAt(), endpoint.sender().ackedStateSentAt(),
-                        endpoint.sender().ackedStateNum(), endpoint.rtt().sendInterval(), latest.state().echoAck());
+                overlays.serverUpdate(latest.arrivedAt(), endpoint.sender().acknowledgedSentAt(),
+                        endpoint.sender().acknowledgedNumber(), endpoint.rtt().frameInterval(), latest.state().echoAck());
                 Framebuffer display = overlays.compose(latest.state().emulator());
                 renderer.newFrame(true, drawn, display);
                 drawn = display;

@@ -48,7 +48,7 @@ class SspLinkSimulationTest {
                     link.add(new InFlight(now + delay + random.nextInt(Math.max(1, delay / 5)), order++, toServer,
                             instruction));
                 }
-            }, timing, client ? SspTiming.CLIENT_SEND_MINDELAY : SspTiming.SERVER_SEND_MINDELAY, new Random(seed),
+            }, timing, client ? SspTiming.CLIENT_COLLECT_DELAY : SspTiming.SERVER_COLLECT_DELAY, new Random(seed),
                     s -> { });
             sides.add(new SspTransport<>(sender, new SspReceiver<>(TextState.EMPTY, 0)));
         }
@@ -61,7 +61,7 @@ class SspLinkSimulationTest {
         for (now = 0; now < 60_000; now++) {
             if (now < 30_000 && now % 37 == 0) {
                 typed.append((char) ('a' + random.nextInt(26)));
-                client.sender().setCurrentState(new TextState(typed.toString()));
+                client.sender().updateLocal(new TextState(typed.toString()));
             }
             while (!link.isEmpty() && link.peek().deliverAt <= now) {
                 InFlight f = link.poll();
@@ -76,11 +76,11 @@ class SspLinkSimulationTest {
             String input = server.receiver().latest().state().text();
             if (!input.equals(echoed)) {
                 echoed = input;
-                server.sender().setCurrentState(new TextState(input));
+                server.sender().updateLocal(new TextState(input));
             }
             for (SspTransport<TextState, TextState> side : sides) {
-                if (side.sender().waitTime(now) == 0) {
-                    side.sender().tick(now);
+                if (side.sender().millisUntilDue(now) == 0) {
+                    side.sender().sendWhatIsDue(now);
                     ticks++;
                 }
             }

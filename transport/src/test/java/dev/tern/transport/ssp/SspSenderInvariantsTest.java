@@ -42,36 +42,37 @@ class SspSenderInvariantsTest {
         long[] now = {0};
         List<TransportInstruction> out = new ArrayList<>();
         SspSender<TextState> sender = new SspSender<>(TextState.EMPTY, 0, out::add,
-                new FixedTiming(50 + random.nextInt(950), 20 + random.nextInt(230)), SspTiming.CLIENT_SEND_MINDELAY,
+                new FixedTiming(50 + random.nextInt(950), 20 + random.nextInt(230)), SspTiming.CLIENT_COLLECT_DELAY,
                 random, s -> { });
 
         // what the peer would hold if it received everything: content by state number
         Map<Long, String> contentByNum = new HashMap<>(Map.of(0L, ""));
         long acked = 0;
         long lastNewNum = 0;
+        long peerNewest = 0;
         int checked = 0;
         for (int step = 0; step < steps; step++) {
             Op op = WEIGHTED[random.nextInt(WEIGHTED.length)];
             switch (op) {
-                case TYPE -> sender.setCurrentState(sender.currentState().append(String.valueOf((char) ('a' + random.nextInt(26)))));
+                case TYPE -> sender.updateLocal(sender.local().append(String.valueOf((char) ('a' + random.nextInt(26)))));
                 case ACK_RANDOM_SENT -> {
                     if (!out.isEmpty()) {
                         long n = out.get(random.nextInt(out.size())).newNum();
                         // a peer acks only states it has: ones at or after what it acked before
                         if (Long.compareUnsigned(n, acked) >= 0) {
-                            sender.processAcknowledgmentThrough(n);
-                            acked = sender.ackedStateNum();
+                            sender.peerAcknowledged(n);
+                            acked = sender.acknowledgedNumber();
                         }
                     }
                 }
-                case ACK_UNKNOWN -> sender.processAcknowledgmentThrough(1_000_000 + random.nextInt(1000));
-                case HEAR -> sender.remoteHeard(now[0]);
+                case ACK_UNKNOWN -> sender.peerAcknowledged(1_000_000 + random.nextInt(1000));
+                case HEAR -> sender.peerStateArrived(++peerNewest, random.nextBoolean(), now[0]);
                 case WAIT_SHORT -> now[0] += random.nextInt(60);
                 case WAIT_LONG -> now[0] += random.nextInt(4000);
-                case SHUTDOWN -> sender.startShutdown(now[0]);
+                case SHUTDOWN -> sender.beginShutdown(now[0]);
             }
-            if (sender.waitTime(now[0]) == 0) {
-                sender.tick(now[0]);
+            if (sender.millisUntilDue(now[0]) == 0) {
+                sender.sendWhatIsDue(now[0]);
             }
             for (; checked < out.size(); checked++) {
                 TransportInstruction i = out.get(checked);

@@ -27,16 +27,16 @@ class SspSenderTest {
         sender = new SspSender<>(TextState.EMPTY, now, i -> {
             sent.add(i);
             sentAt.add(now);
-        }, new FixedTiming(300, 50), SspTiming.CLIENT_SEND_MINDELAY, new Random(1), acknowledged::add);
+        }, new FixedTiming(300, 50), SspTiming.CLIENT_COLLECT_DELAY, new Random(1), acknowledged::add);
     }
 
     /** Advances the fake clock one millisecond at a time, ticking whenever the sender asks to be woken. */
     private void runUntil(long end) {
         while (now < end) {
-            long wait = sender.waitTime(now);
+            long wait = sender.millisUntilDue(now);
             if (wait == 0) {
-                sender.tick(now);
-                if (sender.waitTime(now) == 0) {
+                sender.sendWhatIsDue(now);
+                if (sender.millisUntilDue(now) == 0) {
                     throw new AssertionError("sender would spin at " + now);
                 }
             }
@@ -50,7 +50,7 @@ class SspSenderTest {
 
     @Test
     void theFirstStateGoesOutAtOnceWithZeroBaseAndThrowaway() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
         assertEquals(1, sent.size());
         TransportInstruction first = sent.getFirst();
@@ -65,11 +65,11 @@ class SspSenderTest {
 
     @Test
     void keystrokesWithinOneFrameIntervalTravelTogether() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1010);
-        sender.setCurrentState(new TextState("Ra"));
+        sender.updateLocal(new TextState("Ra"));
         runUntil(1020);
-        sender.setCurrentState(new TextState("Rab"));
+        sender.updateLocal(new TextState("Rab"));
         runUntil(1200);
         assertEquals(2, sent.size());
         assertEquals(1050, sentAt.get(1)); // last send + send interval
@@ -82,23 +82,53 @@ class SspSenderTest {
 
     @Test
     void theMinimumDelayHoldsBackAChangeAfterAQuietPeriod() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(2000);
-        sender.setCurrentState(new TextState("Rx"));
+        sender.updateLocal(new TextState("Rx"));
         long changedAt = now;
         runUntil(2100);
-        assertEquals(changedAt + SspTiming.CLIENT_SEND_MINDELAY, sentAt.getLast());
+        assertEquals(changedAt + SspTiming.CLIENT_COLLECT_DELAY, sentAt.getLast());
+    }
+
+    @Test
+    void aStateSentMomentsAgoIsTheBaseOfTheNextDiffWhenRebasingWouldCostMuch() {
+        String big = "R" + "x".repeat(200);
+        sender.updateLocal(new TextState(big));
+        runUntil(1001);
+        sender.updateLocal(new TextState(big + "b"));
+        runUntil(1100);
+        TransportInstruction next = sent.getLast();
+        assertEquals(2, next.newNum());
+        assertEquals(1, next.oldNum(), "state 1 went out 50 ms ago, within RTO + ack hold");
+        assertEquals("b", diff(next));
+        assertEquals(0, next.throwawayNum());
+    }
+
+    @Test
+    void ourDataCarriesTheAcknowledgementOwedToThePeer() {
+        sender.updateLocal(new TextState("R"));
+        runUntil(1001);
+        sender.peerAcknowledged(1);
+        runUntil(1500);
+        sender.peerStateArrived(9, true, now);
+        runUntil(1520);
+        sender.updateLocal(new TextState("Rq"));
+        runUntil(1700);
+        assertEquals(2, sent.size(), "one instruction for both");
+        assertEquals(1520 + SspTiming.CLIENT_COLLECT_DELAY, sentAt.get(1));
+        assertEquals(9, sent.get(1).ackNum());
+        assertEquals("q", diff(sent.get(1)));
     }
 
     @Test
     void anIdleSenderSendsAnEmptyHeartbeatEveryThreeSecondsWithANewNumberEachTime() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.processAcknowledgmentThrough(1);
+        sender.peerAcknowledged(1);
         runUntil(10_500);
         assertEquals(4, sent.size());
         for (int i = 1; i < 4; i++) {
-            assertEquals(1000 + i * SspTiming.ACK_INTERVAL, sentAt.get(i));
+            assertEquals(1000 + i * SspTiming.HEARTBEAT_INTERVAL, sentAt.get(i));
             assertEquals(0, sent.get(i).diff().length);
             assertEquals(i + 1, sent.get(i).newNum());
         }
@@ -106,27 +136,25 @@ class SspSenderTest {
 
     @Test
     void dataFromThePeerIsAcknowledgedAfterTheAckDelay() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.processAcknowledgmentThrough(1);
+        sender.peerAcknowledged(1);
         runUntil(1500);
-        sender.setAckNum(7);
-        sender.setDataAck();
-        sender.remoteHeard(now);
+        sender.peerStateArrived(7, true, now);
         runUntil(2000);
         assertEquals(2, sent.size());
-        assertEquals(1500 + SspTiming.ACK_DELAY, sentAt.get(1));
+        assertEquals(1500 + SspTiming.ACK_HOLD, sentAt.get(1));
         assertEquals(7, sent.get(1).ackNum());
         assertEquals(1, sent.get(1).throwawayNum());
     }
 
     @Test
     void unacknowledgedDataIsResentFromTheAckedStateAtFrameRateWhileThePeerIsHeard() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.processAcknowledgmentThrough(1);
-        sender.remoteHeard(1001);
-        sender.setCurrentState(new TextState("Rab"));
+        sender.peerAcknowledged(1);
+        sender.peerStateArrived(1, false, 1001);
+        sender.updateLocal(new TextState("Rab"));
         runUntil(1600);
         // first send at once (frame interval since t=1000 has passed), then retries once the
         // assumption that the peer has it expires after RTO + ACK_DELAY = 400 ms
@@ -141,7 +169,7 @@ class SspSenderTest {
 
     @Test
     void silencedPeerGetsRetriesOnlyFromTheHeartbeatTimer() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(7000);
         // never heard from the peer: the same state 1 goes out every 3 s
         assertEquals(List.of(1000L, 4000L), sentAt.subList(0, 2));
@@ -151,17 +179,17 @@ class SspSenderTest {
 
     @Test
     void acknowledgementsMoveThrowawayAndFreeOldStates() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.setCurrentState(new TextState("Ra"));
+        sender.updateLocal(new TextState("Ra"));
         runUntil(1100);
-        assertEquals(3, sender.sentStateCount());
-        sender.processAcknowledgmentThrough(2);
-        assertEquals(1, sender.sentStateCount());
+        assertEquals(3, sender.heldStates());
+        sender.peerAcknowledged(2);
+        assertEquals(1, sender.heldStates());
         assertEquals("Ra", acknowledged.getLast().text());
-        sender.processAcknowledgmentThrough(99); // unknown: ignored
-        assertEquals(2, sender.ackedStateNum());
-        sender.setCurrentState(new TextState("Rab"));
+        sender.peerAcknowledged(99); // unknown: ignored
+        assertEquals(2, sender.acknowledgedNumber());
+        sender.updateLocal(new TextState("Rab"));
         runUntil(1200);
         assertEquals(2, sent.getLast().throwawayNum());
         assertEquals(2, sent.getLast().oldNum());
@@ -169,54 +197,54 @@ class SspSenderTest {
 
     @Test
     void shutdownSendsTheReservedStateUntilAcknowledged() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.processAcknowledgmentThrough(1);
-        sender.startShutdown(now);
-        sender.setCurrentState(new TextState("R-ignored"));
+        sender.peerAcknowledged(1);
+        sender.beginShutdown(now);
+        sender.updateLocal(new TextState("R-ignored"));
         runUntil(1300);
         TransportInstruction shutdown = sent.getLast();
         assertEquals(TransportInstruction.SHUTDOWN, shutdown.newNum());
         assertEquals(1, shutdown.oldNum());
         assertEquals(0, shutdown.diff().length, "the state is frozen once shutting down");
-        assertFalse(sender.shutdownAcknowledged());
-        sender.processAcknowledgmentThrough(TransportInstruction.SHUTDOWN);
-        assertTrue(sender.shutdownAcknowledged());
+        assertFalse(sender.shutdownConfirmed());
+        sender.peerAcknowledged(TransportInstruction.SHUTDOWN);
+        assertTrue(sender.shutdownConfirmed());
     }
 
     @Test
     void shutdownGivesUpAfterSixteenTries() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.startShutdown(now);
+        sender.beginShutdown(now);
         runUntil(1001 + 16 * 50 + 10);
-        assertTrue(sender.shutdownAckTimedOut(now));
+        assertTrue(sender.shutdownAbandoned(now));
         long tries = sent.stream().filter(i -> i.newNum() == TransportInstruction.SHUTDOWN).count();
         assertEquals(16, tries);
     }
 
     @Test
     void aPeerShutdownIsAcknowledgedPromptly() {
-        sender.setCurrentState(new TextState("R"));
+        sender.updateLocal(new TextState("R"));
         runUntil(1001);
-        sender.processAcknowledgmentThrough(1);
+        sender.peerAcknowledged(1);
         runUntil(1500);
-        sender.setAckNum(TransportInstruction.SHUTDOWN);
-        assertFalse(sender.counterpartyShutdownAckSent());
+        sender.peerStateArrived(TransportInstruction.SHUTDOWN, false, now);
+        assertFalse(sender.peerShutdownAcknowledged());
         runUntil(1600);
         assertEquals(TransportInstruction.SHUTDOWN, sent.getLast().ackNum());
-        assertTrue(sender.counterpartyShutdownAckSent());
+        assertTrue(sender.peerShutdownAcknowledged());
     }
 
     @Test
     void theSentQueueStaysBounded() {
-        sender.remoteHeard(now);
+        sender.peerStateArrived(1, false, now);
         for (int i = 0; i < 200; i++) {
-            sender.setCurrentState(sender.currentState().append("x"));
+            sender.updateLocal(sender.local().append("x"));
             runUntil(now + 60);
-            sender.remoteHeard(now);
+            sender.peerStateArrived(i + 2, false, now);
         }
-        assertTrue(sender.sentStateCount() <= SspTiming.SENT_QUEUE_CAP, "held " + sender.sentStateCount());
-        assertEquals(0, sender.ackedStateNum());
+        assertTrue(sender.heldStates() <= SentWindow.CAPACITY, "held " + sender.heldStates());
+        assertEquals(0, sender.acknowledgedNumber());
     }
 }

@@ -12,7 +12,7 @@ class RttEstimatorTest {
         assertEquals(1000, rtt.srtt());
         assertEquals(500, rtt.rttvar());
         assertEquals(1000, rtt.rto()); // 1000 + 4*500 clamped
-        assertEquals(250, rtt.sendInterval()); // 500 clamped
+        assertEquals(250, rtt.frameInterval()); // 500 clamped
     }
 
     @Test
@@ -22,7 +22,7 @@ class RttEstimatorTest {
         assertEquals(100, rtt.srtt());
         assertEquals(50, rtt.rttvar());
         assertEquals(300, rtt.rto());
-        assertEquals(50, rtt.sendInterval());
+        assertEquals(50, rtt.frameInterval());
         rtt.sample(200);
         assertEquals(0.75 * 50 + 0.25 * 100, rtt.rttvar(), 1e-9);
         assertEquals(0.875 * 100 + 0.125 * 200, rtt.srtt(), 1e-9);
@@ -30,7 +30,7 @@ class RttEstimatorTest {
         RttEstimator fast = new RttEstimator();
         fast.sample(2);
         assertEquals(50, fast.rto());
-        assertEquals(20, fast.sendInterval());
+        assertEquals(20, fast.frameInterval());
     }
 
     @Test
