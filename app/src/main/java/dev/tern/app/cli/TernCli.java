@@ -32,6 +32,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -117,6 +118,7 @@ public final class TernCli implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "command", description = "remote command (after --)")
     List<String> command = new ArrayList<>();
 
+    private Optional<String> moshKey = Optional.empty();
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -127,6 +129,8 @@ public final class TernCli implements Callable<Integer> {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         TernCli cli = new TernCli();
+        // before anything reads the environment (see MoshKeyVariable), whichever mode the arguments ask for
+        cli.moshKey = MoshKeyVariable.take();
         cli.out = out;
         cli.err = err;
         CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true)
@@ -268,7 +272,7 @@ public final class TernCli implements Callable<Integer> {
             err.println("tern: bad port " + udpPort + ": expected a number between 1 and 65535.");
             return 2;
         }
-        String printableKey = MoshKeyVariable.take().orElse(null);
+        String printableKey = moshKey.orElse(null);
         if (printableKey == null) {
             err.println("tern: MOSH_KEY environment variable not found.");
             err.println("  Set it to the 22-character key from the server's \"MOSH CONNECT <port> <key>\" line.");
