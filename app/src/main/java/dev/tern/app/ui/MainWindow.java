@@ -41,6 +41,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -88,7 +91,7 @@ public final class MainWindow implements SidebarActions {
         this.secrets = secrets;
         this.userHome = userHome;
         this.confirmations = confirmations != null ? confirmations : new AlertConfirmations(() -> stage);
-        LoginDialogs prompts = new LoginDialogs(() -> stage, new KeychainPasswordMemory());
+        LoginDialogs prompts = new LoginDialogs(() -> stage, passwordMemory());
         this.tabs = new SessionTabs(launcher, () -> store.current().settings(), prompts, this.confirmations);
         this.sidebar = new ProfileSidebar(this, tabs.liveStates());
     }
@@ -113,6 +116,13 @@ public final class MainWindow implements SidebarActions {
         Theme.apply(store.current().settings().theme(), scene);
         Theme.followSystem(() -> store.current().settings().theme(), scene);
         tabs.installShortcuts(scene);
+        // a filter, not the menu item's accelerator: the terminal would take the key before an accelerator sees it
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (OPEN_SETTINGS.match(event)) {
+                event.consume();
+                openSettings();
+            }
+        });
         tabs.setOnNewLocalTab(this::openLocalTab);
         tabs.setOnTabsChanged(this::tabsChanged);
         tabs.setOnEditProfile(this::editProfileOf);

@@ -72,6 +72,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         form.add("Theme", theme);
         getDialogPane().setContent(form);
         getDialogPane().setPrefWidth(480);
+        // the first field, so a keyboard user starts there rather than on the OK button
+        setOnShown(event -> font.requestFocus());
 
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("settings-ok");
@@ -79,6 +81,11 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             sizeError.setText(number(fontSize.getText(), 6, 72) == null ? "A size from 6 to 72" : "");
             scrollbackError.setText(number(scrollback.getText(), 100, 1_000_000) == null
                     ? "From 100 to 1,000,000 lines" : "");
+            if (!sizeError.getText().isEmpty()) {
+                fontSize.requestFocus();
+            } else if (!scrollbackError.getText().isEmpty()) {
+                scrollback.requestFocus();
+            }
             if (!sizeError.getText().isEmpty() || !scrollbackError.getText().isEmpty()) {
                 event.consume();
             }

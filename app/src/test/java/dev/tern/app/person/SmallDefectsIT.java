@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Smaller defects a new user met, each tried in the real window: the empty sidebar's actions, the wheel's step,
- * the search bar's legibility, a failed tab's way out, and the selected tab in an overflowing tab strip. Buttons are found on screen by their words (OCR), as a
+ * the search bar's legibility, a failed tab's way out, the selected tab in an overflowing tab strip, settings that
+ * reach open tabs, and the key chooser's folder. Buttons are found on screen by their words (OCR), as a
  * person finds them.
  */
 class SmallDefectsIT extends PersonTest {
@@ -138,6 +139,91 @@ class SmallDefectsIT extends PersonTest {
                     .replaceAll("(?<=Tab.?)[Oo]", "0");
             assertTrue(strip.contains("Tab12"), "the selected (last) tab is in view; the strip reads: " + strip);
             assertTrue(!strip.contains("Tab01"), "the first tabs are scrolled away; the strip reads: " + strip);
+        }
+    }
+
+    @Test
+    void settingsChangeTheOpenTabsAtOnce() throws Exception {
+        try (TernProcess tern = new Desk(dir).startTern(x)) {
+            openLocalTab(tern);
+            Path before = Scripts.sharedFolder().resolve("settings-cols-before-" + System.nanoTime());
+            int colsBefore = Integer.parseInt(Shell.runAndRead(x, "tput cols > " + before, before, STEP).strip());
+            int[] g = x.geometry(tern.window());
+            int backgroundBefore = pixel(g[0] + g[2] - 30, g[1] + g[3] - 60);
+
+            x.key("ctrl+comma");
+            long settings = x.waitForWindow("^Settings$", STEP);
+            Thread.sleep(800);
+            x.focus(settings);  // (there is no window manager to give a new window the keyboard)
+            x.screenshot(Screens.file("small-settings-open"));
+            x.clickIn(settings, 310, 100, 1);  // the font size, the second field (see small-settings-open.png)
+            x.key("ctrl+a");
+            x.type("24");
+            x.clickIn(settings, 223, 138, 1);  // the colour scheme, below it
+            Thread.sleep(700);
+            x.key("Down");
+            x.key("Return");
+            Thread.sleep(500);
+            x.screenshot(Screens.file("small-settings-changed"));
+            x.key("Return");  // OK, the default button
+            XDisplay.waitFor("the settings dialog to close", STEP,
+                    () -> x.findWindow("^Settings$").isEmpty() ? Optional.of(true) : Optional.empty());
+            Thread.sleep(1000);
+            x.screenshot(Screens.file("small-settings-applied"));
+
+            tern.focusTerminal();
+            Path after = Scripts.sharedFolder().resolve("settings-cols-after-" + System.nanoTime());
+            int colsAfter = Integer.parseInt(Shell.runAndRead(x, "tput cols > " + after, after, STEP).strip());
+            assertTrue(colsAfter < colsBefore * 3 / 4, "a larger font leaves fewer columns in the open tab: "
+                    + colsBefore + " before, " + colsAfter + " after");
+            int backgroundAfter = pixel(g[0] + g[2] - 30, g[1] + g[3] - 60);
+            assertTrue(backgroundAfter != backgroundBefore, "the open tab's background follows the new colour scheme "
+                    + "(#%06x before and after)".formatted(backgroundBefore));
+            assertTrue(read(tern.configDir().resolve("profiles.json")).matches("(?s).*\"fontSize\"\\s*:\\s*24\\b.*"),
+                    "the size is saved in profiles.json");
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+        }
+    }
+
+    @Test
+    void theKeyChooserOpensInTheSshFolder() throws Exception {
+        Desk desk = new Desk(dir);
+        // the chooser selects the first file (white on blue, which OCR misses), so the one to read comes second
+        Files.writeString(desk.home.resolve(".ssh/0-first"), "not a key\n");
+        Files.writeString(desk.home.resolve(".ssh/mykeyfile"), "not a real key\n");
+        try (TernProcess tern = desk.startTern(x)) {
+            Thread.sleep(1500);
+            x.clickIn(tern.window(), 141, 196, 1);  // "Add a host"
+            long editor = x.waitForWindow("^New profile$", STEP);
+            Thread.sleep(800);
+            x.clickText("Authentication", STEP);
+            Thread.sleep(500);
+            int[] e = x.geometry(editor);
+            int[] tab = x.textPosition("Authentication", STEP);
+            // the folder button at the right end of the key file's row, the second row below the tab's title
+            x.clickAt(e[0] + e[2] - 32, tab[1] + 90, 1);
+            long chooser = x.waitForWindow("^Choose a private key$", STEP);
+            Thread.sleep(1500);
+            Path shot = Screens.file("small-key-chooser");
+            x.screenshot(shot);
+            // the file of ~/.ssh is listed (textPosition fails the test when it does not show)
+            x.textPosition("mykeyfile", Duration.ofSeconds(10));
+            x.focus(chooser);
+            x.key("Escape");
+            XDisplay.waitFor("the chooser to close", STEP,
+                    () -> x.findWindow("^Choose a private key$").isEmpty() ? Optional.of(true) : Optional.empty());
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+        }
+    }
+
+    /** The colour of one screen pixel, as 0xRRGGBB. */
+    private static int pixel(int screenX, int screenY) throws Exception {
+        Path shot = Files.createTempFile("tern-pixel-", ".png");
+        try {
+            x.screenshot(shot);
+            return javax.imageio.ImageIO.read(shot.toFile()).getRGB(screenX, screenY) & 0xFFFFFF;
+        } finally {
+            Files.deleteIfExists(shot);
         }
     }
 

@@ -11,32 +11,32 @@ public final class ConnectionWatch {
     static final long NOTICE_AFTER = 250;
     public static final long CONNECT_TIMEOUT = 15_000;
 
-    private final NotificationEngine notifications;
+    private final NoticeBoard notices;
     private final String connectingMessage;
 
-    public ConnectionWatch(NotificationEngine notifications, int serverPort) {
-        this.notifications = Objects.requireNonNull(notifications, "notifications");
+    public ConnectionWatch(NoticeBoard notices, int serverPort) {
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.connectingMessage = "Nothing received from server on UDP port " + serverPort + ".";
     }
 
     /**
      * Run once per loop iteration.
      *
-     * @param now                 the notification engine's clock
+     * @param now                 the notice board's clock
      * @param anyStateReceived    whether a server state (number ≠ 0) has arrived
      * @param sinceTime           receive time of the newest server state, or the session start before any
-     * @param shutdownInProgress  the session is already shutting down
+     * @param shuttingDown        the session is already shutting down
      * @return true when the session has waited too long and should shut down
      */
-    public boolean check(long now, boolean anyStateReceived, long sinceTime, boolean shutdownInProgress) {
-        if (!anyStateReceived && !shutdownInProgress && now - sinceTime > NOTICE_AFTER) {
+    public boolean check(long now, boolean anyStateReceived, long sinceTime, boolean shuttingDown) {
+        if (!anyStateReceived && !shuttingDown && now - sinceTime > NOTICE_AFTER) {
             if (now - sinceTime > CONNECT_TIMEOUT) {
-                notifications.setMessage("Timed out waiting for server...", true, true);
+                notices.show("Timed out waiting for server...", true, true);
                 return true;
             }
-            notifications.setMessage(connectingMessage);
-        } else if (anyStateReceived && notifications.message().equals(connectingMessage)) {
-            notifications.clearMessage();
+            notices.show(connectingMessage);
+        } else if (anyStateReceived && notices.messageShown().equals(connectingMessage)) {
+            notices.clear();
         }
         return false;
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the connection bar says right now, as data: the GUI shows it as a banner, the CLI draws {@link #text()} as
- * mosh's top-row bar ({@link NotificationEngine#drawBar}).
+ * a top-row bar, white on blue.
  *
  * @param text      the whole bar text exactly as mosh 1.4.0 words it, e.g.
  *                  {@code mosh: Last contact 6 seconds ago. [To quit: Ctrl-^ .]}

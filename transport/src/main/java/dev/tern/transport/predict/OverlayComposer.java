@@ -19,22 +19,22 @@ public final class OverlayComposer {
     public static final String MOSH_TITLE_PREFIX = "[mosh] ";
 
     private final PredictionEngine predictions;
-    private final NotificationEngine notifications;
+    private final NoticeBoard notices;
     private volatile boolean drawBar = true;
     private volatile String titlePrefix = MOSH_TITLE_PREFIX;
     private Framebuffer lastDrawn;
 
     public OverlayComposer(MillisClock clock, PredictionSettings settings) {
         this.predictions = new PredictionEngine(clock, settings);
-        this.notifications = new NotificationEngine(clock);
+        this.notices = new NoticeBoard(clock);
     }
 
     public PredictionEngine predictions() {
         return predictions;
     }
 
-    public NotificationEngine notifications() {
-        return notifications;
+    public NoticeBoard notices() {
+        return notices;
     }
 
     /** Changes prediction mode or overwrite while connected. */
@@ -61,8 +61,8 @@ public final class OverlayComposer {
      * @param echoAck        the newest server state's echo ack
      */
     public void serverUpdate(long heardAt, long ackedSentAt, long ackedState, int sendInterval, long echoAck) {
-        notifications.serverHeard(heardAt);
-        notifications.serverAcked(ackedSentAt);
+        notices.heardFromServer(heardAt);
+        notices.serverAcknowledged(ackedSentAt);
         predictions.setLocalFrameAcked(ackedState);
         predictions.setSendInterval(sendInterval);
         predictions.setLocalFrameLateAcked(echoAck);
@@ -92,9 +92,8 @@ public final class OverlayComposer {
     private Framebuffer compose(FrameCanvas canvas) {
         predictions.cull(canvas.base());
         predictions.apply(canvas);
-        notifications.adjustMessage();
         if (drawBar) {
-            notifications.drawBar(canvas);
+            notices.notice().ifPresent(notice -> NoticeBar.draw(canvas, notice.text()));
         }
         if (!titlePrefix.isEmpty()) {
             canvas.prefixTitle(titlePrefix);
@@ -105,7 +104,7 @@ public final class OverlayComposer {
 
     /** The connection notice as data, for a banner. */
     public Optional<Notice> notice() {
-        return notifications.notice();
+        return notices.notice();
     }
 
     /** Local window resize: predictions are dropped (the frame keeps its size until the server's arrives). */
@@ -115,6 +114,6 @@ public final class OverlayComposer {
 
     /** Milliseconds until the overlays need a redraw even without news, or {@link Integer#MAX_VALUE}. */
     public int waitTime() {
-        return Math.min(notifications.waitTime(), predictions.waitTime());
+        return Math.min(notices.millisUntilChange(), predictions.waitTime());
     }
 }

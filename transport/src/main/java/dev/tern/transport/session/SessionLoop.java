@@ -125,8 +125,8 @@ final class SessionLoop implements Runnable {
         overlays = new OverlayComposer(this::clock, options.prediction());
         overlays.setDrawBar(options.drawNotificationBar());
         overlays.setTitlePrefix(options.titlePrefix());
-        overlays.notifications().setEscapeKey(options.escapeKey());
-        connectionWatch = new ConnectionWatch(overlays.notifications(), server.getPort());
+        overlays.notices().useEscapeKey(options.escapeKey());
+        connectionWatch = new ConnectionWatch(overlays.notices(), server.getPort());
         latestDisplay = overlays.compose(endpoint.latestRemoteState().state().emulator());
     }
 
@@ -241,12 +241,12 @@ final class SessionLoop implements Runnable {
     }
 
     void showMessage(String text, boolean permanent, boolean withQuitHint) {
-        overlays.notifications().setMessage(text, permanent, withQuitHint);
+        overlays.notices().show(text, permanent, withQuitHint);
         displayDirty = true;
     }
 
     void clearMessage() {
-        overlays.notifications().clearMessage();
+        overlays.notices().clear();
         displayDirty = true;
     }
 
