@@ -50,8 +50,38 @@ public final class SshServer implements AutoCloseable {
         this.fingerprints = fingerprints;
     }
 
+    /**
+     * How a server differs from the usual one.
+     *
+     * @param hostKeyTypes   the host key types it has and offers (ssh-keygen's names: ed25519, ecdsa, rsa)
+     * @param publicKeyLogin false for a server that takes passwords only (only possible as root)
+     */
+    public record Options(List<String> hostKeyTypes, boolean publicKeyLogin) {
+        public static final Options DEFAULT = new Options(List.of("ed25519", "ecdsa", "rsa"), true);
+
+        public Options {
+            hostKeyTypes = List.copyOf(hostKeyTypes);
+            if (hostKeyTypes.isEmpty()) {
+                throw new IllegalArgumentException("an sshd needs at least one host key");
+            }
+        }
+
+        public Options withHostKeyTypes(String... types) {
+            return new Options(List.of(types), publicKeyLogin);
+        }
+
+        public Options passwordOnly() {
+            return new Options(hostKeyTypes, false);
+        }
+    }
+
     /** Starts a server; missing programs fail (CI) or skip (elsewhere) with what to install. */
     public static SshServer start() {
+        return start(Options.DEFAULT);
+    }
+
+    /** Starts a server set up as {@code options} say. */
+    public static SshServer start(Options options) {
         Path sshdBinary = Prerequisites.require("sshd", "openssh-server");
         Path keygen = Prerequisites.require("ssh-keygen", "openssh-client");
         try {
@@ -63,7 +93,7 @@ public final class SshServer implements AutoCloseable {
             Optional<String> password = root ? Optional.of(TEST_PASSWORD) : Optional.empty();
 
             List<Path> hostKeys = new ArrayList<>();
-            for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            for (String type : options.hostKeyTypes()) {
                 Path key = dir.resolve("ssh_host_" + type + "_key");
                 generateKey(keygen, type, key, "", List.of());
                 hostKeys.add(key);
@@ -90,7 +120,7 @@ public final class SshServer implements AutoCloseable {
             IllegalStateException last = null;
             for (int attempt = 0; attempt < 5; attempt++) {
                 int port = freeTcpPort();
-                Path config = writeConfig(dir, port, user, root, hostKeys, authorized);
+                Path config = writeConfig(dir, port, user, root, options.publicKeyLogin(), hostKeys, authorized);
                 Processes.runChecked(List.of(sshdBinary.toString(), "-t", "-f", config.toString()),
                         Duration.ofSeconds(20));
                 writeKnownHosts(dir, port, hostKeys);
@@ -153,8 +183,8 @@ public final class SshServer implements AutoCloseable {
         Processes.runChecked(command, Duration.ofSeconds(30));
     }
 
-    private static Path writeConfig(Path dir, int port, String user, boolean root, List<Path> hostKeys,
-                                    Path authorized) throws IOException {
+    private static Path writeConfig(Path dir, int port, String user, boolean root, boolean publicKeyLogin,
+                                    List<Path> hostKeys, Path authorized) throws IOException {
         StringBuilder config = new StringBuilder("# Private sshd of Tern's test bed; never reads /etc/ssh.\n");
         config.append("Port ").append(port).append('\n');
         config.append("ListenAddress 127.0.0.1\n");
@@ -166,7 +196,7 @@ public final class SshServer implements AutoCloseable {
         config.append("AuthorizedKeysFile ").append(authorized).append('\n');
         // the file lives under /tmp (world-writable with the sticky bit), which StrictModes would refuse
         config.append("StrictModes no\n");
-        config.append("PubkeyAuthentication yes\n");
+        config.append("PubkeyAuthentication ").append(publicKeyLogin ? "yes" : "no").append('\n');
         config.append("PasswordAuthentication ").append(root ? "yes" : "no").append('\n');
         config.append("KbdInteractiveAuthentication ").append(root ? "yes" : "no").append('\n');
         config.append("PermitEmptyPasswords no\n");
@@ -273,7 +303,7 @@ public final class SshServer implements AutoCloseable {
         return dir.resolve("known_hosts");
     }
 
-    /** {@code SHA256:...} fingerprints of the host keys (ed25519, ecdsa, rsa). */
+    /** {@code SHA256:...} fingerprints of the host keys, in the order of {@link Options#hostKeyTypes()}. */
     public List<String> hostKeyFingerprints() {
         return fingerprints;
     }

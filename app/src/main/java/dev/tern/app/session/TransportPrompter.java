@@ -1,6 +1,7 @@
 package dev.tern.app.session;
 
 import dev.tern.transport.ssh.ChangedHostKey;
+import dev.tern.transport.ssh.LoginHop;
 import dev.tern.transport.ssh.Prompter;
 import dev.tern.transport.ssh.SshException;
 import dev.tern.transport.ssh.UnknownHostKey;
@@ -24,8 +25,15 @@ public final class TransportPrompter implements Prompter {
     }
 
     @Override
+    public Optional<String> password(LoginHop hop, int attempt) {
+        return prompts.password(profileId, new LoginPrompts.Hop(hop.displayName(), hop.key(), hop.target()),
+                attempt);
+    }
+
+    /** A question that does not say which hop asks: answered by a dialog only, never from the keychain. */
+    @Override
     public Optional<String> password(String userAtHost, int attempt) {
-        return prompts.password(profileId, userAtHost, attempt);
+        return prompts.password(profileId, new LoginPrompts.Hop(userAtHost, null, false), attempt);
     }
 
     @Override
@@ -42,7 +50,8 @@ public final class TransportPrompter implements Prompter {
 
     @Override
     public boolean acceptUnknownHostKey(UnknownHostKey key) {
-        return prompts.acceptNewHostKey(key.host(), key.keyType(), key.fingerprint(), key.recordIn());
+        return prompts.acceptNewHostKey(key.host(), key.keyType(), key.fingerprint(), key.recordIn(),
+                key.otherKnownTypes().stream().map(UnknownHostKey::shortName).distinct().toList());
     }
 
     /** Shows the hard warning when a connect failed because the host key changed; other failures go to the tab. */

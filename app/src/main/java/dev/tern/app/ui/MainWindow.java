@@ -15,6 +15,7 @@ import dev.tern.app.session.SessionLauncher;
 import dev.tern.app.settings.OpenTab;
 import dev.tern.app.settings.WindowState;
 import dev.tern.app.settings.WindowStateStore;
+import dev.tern.app.ui.dialogs.KeychainPasswordMemory;
 import dev.tern.app.ui.dialogs.LoginDialogs;
 import dev.tern.app.ui.dialogs.PasswordMemory;
 import java.io.IOException;
@@ -587,32 +588,13 @@ public final class MainWindow implements SidebarActions {
     }
 
     /** Keychain plus the profile's "remember" flag, for the password dialog of a connecting tab. */
-    private final class KeychainPasswordMemory implements PasswordMemory {
-        @Override
-        public Optional<String> recall(String profileId) {
-            boolean remembers = store.current().find(profileId).map(Profile::rememberPassword).orElse(false);
-            return remembers ? secrets.load(profileId) : Optional.empty();
-        }
-
-        @Override
-        public boolean remember(String profileId, String password) {
-            if (!secrets.store(profileId, password)) {
-                return false;
-            }
-            store.current().find(profileId).filter(p -> !p.rememberPassword()).ifPresent(p -> {
-                Profile marked = new Profile(p.id(), p.name(), p.group(), p.kind(), p.host(), p.port(), p.user(),
-                        p.auth(), p.keyFile(), p.jumpHost(), true, p.mosh(), p.startupCommand(), p.terminal());
-                javafx.application.Platform.runLater(() -> apply(ProfileEdits.save(p, marked)));
-            });
-            return true;
-        }
-
-        @Override
-        public String rememberNote(String profileId) {
-            if (store.current().find(profileId).isEmpty()) {
-                return null;
-            }
-            return secrets.available() ? "" : secrets.unavailableReason();
-        }
+    private PasswordMemory passwordMemory() {
+        return new KeychainPasswordMemory(secrets, id -> store.current().find(id).isPresent(),
+                id -> store.current().find(id).map(Profile::rememberPassword).orElse(false),
+                id -> store.current().find(id).filter(p -> !p.rememberPassword()).ifPresent(p -> {
+                    Profile marked = new Profile(p.id(), p.name(), p.group(), p.kind(), p.host(), p.port(), p.user(),
+                            p.auth(), p.keyFile(), p.jumpHost(), true, p.mosh(), p.startupCommand(), p.terminal());
+                    javafx.application.Platform.runLater(() -> apply(ProfileEdits.save(p, marked)));
+                }));
     }
 }

@@ -135,12 +135,13 @@ public final class ConnectSpecResolver {
             String hop = hops.get(i).strip();
             HopAddress address = HopAddress.parse(hop).orElseThrow(() -> new SshException(SshFailure.CONFIG_ERROR,
                     "The jump host '" + hop + "' of " + alias + " is not of the form [user@]host[:port]."));
+            // a jump host logs in by its own rules (its ssh_config block, then defaults): the target's methods
+            // (e.g. password first) would send the bastion a password question where a key would do
             SshTarget hopTarget = new SshTarget(address.host(), address.port().orElse(null),
-                    address.user().orElse(null), target.identityFiles(), target.identitiesOnly(),
+                    address.user().orElse(null), target.identityFiles(), null,
                     // only the first hop may bring jump hosts of its own (OpenSSH's rule)
                     i == 0 ? null : List.of(), target.knownHostsFile(), target.strictHostKeyChecking(),
-                    target.serverAliveIntervalSeconds(), target.connectTimeout(), target.useAgent(),
-                    target.preferredAuthentications());
+                    target.serverAliveIntervalSeconds(), target.connectTimeout(), null, null);
             ConnectSpec hopSpec = resolve(hopTarget, depth + 1);
             jumps.addAll(hopSpec.jumps());
             jumps.add(hopSpec.withJumps(List.of()));

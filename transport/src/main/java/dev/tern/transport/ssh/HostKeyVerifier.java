@@ -62,24 +62,39 @@ final class HostKeyVerifier implements HostKeyRepository {
                 refusal = new SshException(SshFailure.HOST_KEY_CHANGED, details.message(), null, details);
                 yield CHANGED;
             }
-            case KnownHosts.Verdict.Unknown unknown -> decideUnknown(host, key, type, fingerprint);
+            case KnownHosts.Verdict.Unknown unknown -> decideUnknown(host, key, new UnknownHostKey(host, type,
+                    fingerprint, knownHosts.recordFile().orElse(null), unknown.otherTypes().stream()
+                    .map(KnownHostEntry::keyType).distinct().toList()));
         };
     }
 
-    private int decideUnknown(String host, byte[] key, String type, String fingerprint) {
+    private int decideUnknown(String host, byte[] key, UnknownHostKey unknown) {
+        String offered = "The " + unknown.keyType() + " host key of " + host + " (" + unknown.fingerprint() + ")";
         boolean accept = switch (policy) {
             case YES -> false;
-            case ACCEPT_NEW, NO -> true;
-            case ASK -> prompter.acceptUnknownHostKey(new UnknownHostKey(host, type, fingerprint,
-                    knownHosts.recordFile().orElse(null)));
+            // another type on record means this is no first contact: accept-new never decides that alone
+            case ACCEPT_NEW, NO -> !unknown.otherTypeKnown() || prompter.acceptUnknownHostKey(unknown);
+            case ASK -> prompter.acceptUnknownHostKey(unknown);
         };
         if (!accept) {
-            refusal = new SshException(SshFailure.HOST_KEY_NOT_ACCEPTED, policy == StrictHostKeyChecking.YES
-                    ? "The host key of " + host + " (" + type + " " + fingerprint + ") is not in your known hosts, "
-                    + "and strict host key checking is on. Add the key to " + knownHosts.recordFile()
-                    .map(Object::toString).orElse("known_hosts") + " or set StrictHostKeyChecking to ask."
-                    : "The host key of " + host + " (" + type + " " + fingerprint + ") was not accepted, so Tern "
-                    + "did not connect.");
+            String why;
+            if (policy == StrictHostKeyChecking.YES) {
+                why = offered + " is not in your known hosts, and strict host key checking is on. "
+                        + (unknown.otherTypeKnown() ? "A key of another type (" + unknown.otherKnownTypeNames()
+                        + ") is recorded for it; if the server really changed its keys, check the new fingerprint "
+                        + "with its administrator, then add it to " : "Add the key to ")
+                        + knownHosts.recordFile().map(Object::toString).orElse("known_hosts")
+                        + " or set StrictHostKeyChecking to ask.";
+            } else if (unknown.otherTypeKnown()) {
+                why = offered + " was not accepted, so Tern did not connect. A key of another type ("
+                        + unknown.otherKnownTypeNames() + ") is recorded for this host, so Tern asks before "
+                        + "trusting a new one" + (policy == StrictHostKeyChecking.ASK ? "." : ", also under "
+                        + "StrictHostKeyChecking " + policy.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-') + ".");
+            } else {
+                why = offered + " was not accepted, so Tern did not connect.";
+            }
+            refusal = new SshException(SshFailure.HOST_KEY_NOT_ACCEPTED, why);
             return NOT_INCLUDED;
         }
         try {

@@ -37,7 +37,14 @@ public final class KnownHosts {
         record Known(KnownHostEntry entry) implements Verdict {
         }
 
-        record Unknown() implements Verdict {
+        /**
+         * No key of the offered type is recorded. {@code otherTypes} holds the recorded keys of other types for
+         * the host: then this is no first connection, and the user must hear so before accepting.
+         */
+        record Unknown(List<KnownHostEntry> otherTypes) implements Verdict {
+            public Unknown {
+                otherTypes = List.copyOf(otherTypes);
+            }
         }
 
         /** A key of the same type is recorded and differs. */
@@ -58,17 +65,20 @@ public final class KnownHosts {
         }
         String offeredType = HostKeyFingerprint.keyType(offeredKey);
         KnownHostEntry differing = null;
+        List<KnownHostEntry> otherTypes = new ArrayList<>();
         for (KnownHostEntry entry : entries) {
             if (entry.marker().isEmpty()) {
                 if (entry.hasKey(offeredKey)) {
                     return new Verdict.Known(entry);
                 }
-                if (differing == null && entry.keyType().equals(offeredType)) {
-                    differing = entry;
+                if (entry.keyType().equals(offeredType)) {
+                    differing = differing == null ? entry : differing;
+                } else {
+                    otherTypes.add(entry);
                 }
             }
         }
-        return differing == null ? new Verdict.Unknown() : new Verdict.Changed(differing);
+        return differing == null ? new Verdict.Unknown(otherTypes) : new Verdict.Changed(differing);
     }
 
     /** All plain (unmarked) entries for a host, in file order. */

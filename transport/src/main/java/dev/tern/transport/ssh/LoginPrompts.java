@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Bridges JSch's login questions to a {@link Prompter}, limits retries (three per question, as OpenSSH's
- * NumberOfPasswordPrompts), and remembers which methods were tried so a failure can name them.
+ * Bridges one hop's login questions from JSch to a {@link Prompter}, naming the hop that asks, limits retries
+ * (three per question and hop, as OpenSSH's NumberOfPasswordPrompts), and remembers which methods were tried so a
+ * failure can name them.
  */
 final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
     private static final int MAX_ATTEMPTS = 3;
     private static final String PASSPHRASE_PREFIX = "Passphrase for ";
 
     private final Prompter prompter;
-    private final String userAtHost;
+    private final LoginHop hop;
     private final Set<String> methodsTried = new LinkedHashSet<>();
     private final Map<String, Integer> passphraseAttempts = new HashMap<>();
     private int passwordAttempts;
@@ -30,9 +31,9 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
     private boolean cancelled;
     private boolean secretGiven;
 
-    LoginPrompts(Prompter prompter, String userAtHost) {
+    LoginPrompts(Prompter prompter, LoginHop hop) {
         this.prompter = prompter;
-        this.userAtHost = userAtHost;
+        this.hop = hop;
     }
 
     /** The interactive methods used so far, e.g. [password, keyboard-interactive]. */
@@ -65,7 +66,7 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
         if (++passwordAttempts > MAX_ATTEMPTS) {
             return false;
         }
-        Optional<String> answer = prompter.password(userAtHost, passwordAttempts);
+        Optional<String> answer = prompter.password(hop, passwordAttempts);
         password = answer.orElse(null);
         cancelled |= answer.isEmpty();
         secretGiven |= answer.isPresent();
@@ -123,7 +124,7 @@ final class LoginPrompts implements UserInfo, UIKeyboardInteractive {
         for (int i = 0; i < prompt.length; i++) {
             prompts.add(new Prompter.KeyboardPrompt(prompt[i], echo != null && i < echo.length && echo[i]));
         }
-        Optional<List<String>> answers = prompter.keyboardInteractive(userAtHost, name == null ? "" : name,
+        Optional<List<String>> answers = prompter.keyboardInteractive(hop.displayName(), name == null ? "" : name,
                 instruction == null ? "" : instruction, List.copyOf(prompts));
         if (answers.isEmpty()) {
             cancelled = true;

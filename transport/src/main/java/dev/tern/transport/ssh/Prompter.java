@@ -14,6 +14,15 @@ public interface Prompter {
     /** The password of {@code user@host}; {@code attempt} counts from 1. */
     Optional<String> password(String userAtHost, int attempt);
 
+    /**
+     * The password of one hop of the connection (a jump host or the target); {@code attempt} counts from 1 for
+     * each hop on its own. A prompter that remembers passwords must answer only with the one kept for this
+     * {@link LoginHop#key()}. By default this asks by name, as {@link #password(String, int)}.
+     */
+    default Optional<String> password(LoginHop hop, int attempt) {
+        return password(hop.displayName(), attempt);
+    }
+
     /** The passphrase of an encrypted private key; a wrong one is asked again with a higher {@code attempt}. */
     Optional<String> passphrase(Path keyFile, int attempt);
 

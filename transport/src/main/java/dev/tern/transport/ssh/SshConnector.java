@@ -42,7 +42,7 @@ public final class SshConnector {
                 HostKeyVerifier verifier = new HostKeyVerifier(new KnownHosts(hop.knownHostsFiles(),
                         hop.globalKnownHostsFiles(), hop.hashKnownHosts()), hop.strictHostKeyChecking(), prompter,
                         progress);
-                LoginPrompts prompts = new LoginPrompts(prompter, hop.displayName());
+                LoginPrompts prompts = new LoginPrompts(prompter, LoginHop.of(hop, !isJump));
                 Session session;
                 try {
                     session = jsch.getSession(hop.user(), hop.hostName(), hop.port());

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * What a connection profile says about an SSH destination. Every field but {@code host} may be null, meaning "not
  * set here": {@link ConnectSpecResolver} then takes it from {@code ~/.ssh/config}, then from defaults. Fields set
- * here always win over the config file. The identity files, known_hosts file and host-key policy of a profile
- * also apply to its jump hosts.
+ * here always win over the config file. The known_hosts file, host-key policy, timeouts and identity files of a
+ * profile also apply to its jump hosts (the keys are offered there too); how a jump host logs in (methods, agent,
+ * IdentitiesOnly) comes from its own ssh_config block and the defaults, never from the target's.
  *
  * @param host                    an ssh_config alias, a host name or an address (IPv6 without brackets)
  * @param jumpHosts               ProxyJump hops, {@code [user@]host[:port]} each, first hop first; an empty list

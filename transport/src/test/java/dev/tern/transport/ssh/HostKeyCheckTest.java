@@ -114,4 +114,68 @@ class HostKeyCheckTest {
         assertTrue(prompter.hostKeysAsked.isEmpty(), "a changed key is never offered for acceptance");
         assertEquals(2, Files.readAllLines(knownHosts).size(), "the file is left alone");
     }
+
+    /**
+     * An sshd with only an ECDSA host key, and a known_hosts that holds an ed25519 key for its name (a real key of
+     * another server): the ECDSA key is no first contact, so Tern says a key of another type is known.
+     */
+    private static Path knownEd25519For(SshServer ecdsaOnly, SshServer other, Path file) throws Exception {
+        String otherEd25519 = Files.readAllLines(other.knownHosts()).stream()
+                .filter(line -> line.contains(" ssh-ed25519 ")).findFirst().orElseThrow().split(" ", 2)[1];
+        return Files.writeString(file, lookupName(ecdsaOnly) + " " + otherEd25519 + "\n");
+    }
+
+    @Test
+    void aKeyOfAnotherTypeIsAskedAboutSayingWhichTypeIsKnown(SshServer server) throws Exception {
+        try (SshServer ecdsaOnly = SshServer.start(SshServer.Options.DEFAULT.withHostKeyTypes("ecdsa"))) {
+            Path knownHosts = knownEd25519For(ecdsaOnly, server, home.resolve("known_hosts"));
+            RecordingPrompter prompter = new RecordingPrompter().acceptHostKeys(false);
+            SshException e = assertThrows(SshException.class, () -> connect(target(ecdsaOnly)
+                    .identityFile(ecdsaOnly.ed25519Key()).knownHostsFile(knownHosts)
+                    .strictHostKeyChecking(StrictHostKeyChecking.ASK).build(), home, prompter));
+            assertEquals(SshFailure.HOST_KEY_NOT_ACCEPTED, e.failure(), e.getMessage());
+            assertEquals(1, prompter.hostKeysAsked.size());
+            UnknownHostKey asked = prompter.hostKeysAsked.getFirst();
+            assertEquals(List.of("ssh-ed25519"), asked.otherKnownTypes());
+            assertTrue(asked.keyType().startsWith("ecdsa-"), asked.keyType());
+            assertTrue(asked.question().contains("another type") && asked.question().contains("ED25519"),
+                    asked.question());
+            assertFalse(asked.question().contains("can't be established"), "not worded as a first connection");
+            assertEquals(1, Files.readAllLines(knownHosts).size(), "nothing recorded");
+        }
+    }
+
+    @Test
+    void acceptNewNeverTakesAKeyOfAnotherTypeSilently(SshServer server) throws Exception {
+        try (SshServer ecdsaOnly = SshServer.start(SshServer.Options.DEFAULT.withHostKeyTypes("ecdsa"))) {
+            Path knownHosts = knownEd25519For(ecdsaOnly, server, home.resolve("known_hosts"));
+            SshTarget target = target(ecdsaOnly).identityFile(ecdsaOnly.ed25519Key()).knownHostsFile(knownHosts)
+                    .strictHostKeyChecking(StrictHostKeyChecking.ACCEPT_NEW).build();
+            SshException e = assertThrows(SshException.class, () -> connect(target, home, Prompter.refusing()));
+            assertEquals(SshFailure.HOST_KEY_NOT_ACCEPTED, e.failure(), e.getMessage());
+            assertTrue(e.getMessage().contains("another type (ED25519)"), e.getMessage());
+            assertEquals(1, Files.readAllLines(knownHosts).size(), "nothing recorded");
+
+            // a user who confirms gets connected, and the new key is recorded next to the old one
+            RecordingPrompter confirming = new RecordingPrompter().acceptHostKeys(true);
+            try (SshConnection connection = connect(target, home, confirming)) {
+                assertTrue(connection.isConnected());
+            }
+            assertEquals(1, confirming.hostKeysAsked.size());
+            assertEquals(2, Files.readAllLines(knownHosts).size());
+        }
+    }
+
+    @Test
+    void strictCheckingNamesTheKnownTypeWhenRefusing(SshServer server) throws Exception {
+        try (SshServer ecdsaOnly = SshServer.start(SshServer.Options.DEFAULT.withHostKeyTypes("ecdsa"))) {
+            Path knownHosts = knownEd25519For(ecdsaOnly, server, home.resolve("known_hosts"));
+            RecordingPrompter prompter = new RecordingPrompter().acceptHostKeys(true);
+            SshException e = assertThrows(SshException.class, () -> connect(target(ecdsaOnly)
+                    .identityFile(ecdsaOnly.ed25519Key()).knownHostsFile(knownHosts).build(), home, prompter));
+            assertEquals(SshFailure.HOST_KEY_NOT_ACCEPTED, e.failure(), e.getMessage());
+            assertTrue(e.getMessage().contains("another type (ED25519)"), e.getMessage());
+            assertTrue(prompter.hostKeysAsked.isEmpty());
+        }
+    }
 }

@@ -2,8 +2,10 @@ package dev.tern.transport.ssh;
 
 import static dev.tern.transport.ssh.TestTargets.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,11 +121,66 @@ class JumpHostTest {
     }
 
     @Test
-    void aFailingJumpHostIsNamed(SshServer server) {
+    void aFailingJumpHostIsNamed(SshServer server) throws Exception {
+        // the jump host logs in by its own config block, so the key-only rule is written there
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  PreferredAuthentications publickey\n");
         SshException e = assertThrows(SshException.class, () -> TestTargets.connect(target(server)
-                .identityFile(server.unauthorizedKey()).preferredAuthentications("publickey")
+                .identityFile(server.unauthorizedKey())
                 .jumpHosts(List.of(TestTargets.hop(server))).build(), home, Prompter.refusing()));
         assertEquals(SshFailure.AUTH_FAILED, e.failure(), e.getMessage());
         assertTrue(e.getMessage().contains("jump host"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordOnlyJumpHostIsAskedForItsOwnSecretAndNeverGetsTheTargets(SshServer server) throws Exception {
+        assumeTrue(server.password().isPresent(), "the test bed has a password only when sshd runs as root");
+        try (SshServer jump = SshServer.start(SshServer.Options.DEFAULT.passwordOnly())) {
+            Path knownHosts = Files.writeString(home.resolve("known_hosts_both"),
+                    Files.readString(server.knownHosts()) + Files.readString(jump.knownHosts()));
+            String jumpKey = jump.user() + "@" + jump.host() + ":" + jump.port();
+            String targetKey = server.user() + "@" + server.host() + ":" + server.port();
+            // the target's saved secret is wrong on purpose: wherever it is sent, that sshd logs a failed password
+            RecordingPrompter prompter = new RecordingPrompter().passwordsByHop(Map.of(
+                    jumpKey, jump.password().orElseThrow(), targetKey, "the-targets-secret"));
+            ConnectSpec spec = TestTargets.resolve(target(server).identityFile(server.ed25519Key())
+                    .preferredAuthentications("password,publickey").knownHostsFile(knownHosts)
+                    .jumpHosts(List.of(jumpKey)).build(), home);
+            try (SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent())) {
+                assertEquals("in", connection.exec("echo in", Duration.ofSeconds(20)).stdout().strip());
+            }
+            List<RecordingPrompter.PasswordQuestion> asked = List.copyOf(prompter.passwordQuestions);
+            assertEquals(List.of(jumpKey, targetKey, targetKey), asked.stream().map(q -> q.hop().key()).toList(),
+                    asked.toString());
+            assertEquals(List.of(false, true, true), asked.stream().map(q -> q.hop().target()).toList());
+            assertEquals(List.of(1, 1, 2), asked.stream().map(RecordingPrompter.PasswordQuestion::attempt).toList(),
+                    "each hop counts its own attempts");
+            String jumpLog = Files.readString(jump.logFile());
+            assertTrue(jumpLog.contains("Accepted password"), jumpLog);
+            assertFalse(jumpLog.contains("Failed password"), "the jump host received a secret not its own:\n"
+                    + jumpLog);
+        }
+    }
+
+    @Test
+    void aJumpHostLogsInByItsOwnRulesNotTheTargets(SshServer server) throws Exception {
+        assumeTrue(server.password().isPresent(), "the test bed has a password only when sshd runs as root");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), """
+                Host bastion
+                  HostName %s
+                  Port %d
+                  User %s
+                  IdentityFile %s
+                """.formatted(server.host(), server.port(), server.user(), server.ed25519Key()));
+        RecordingPrompter prompter = new RecordingPrompter().passwords(server.password().get());
+        // the profile asks for a password login on the target only; the bastion has a key in its own block
+        SshTarget target = target(server).preferredAuthentications("password,keyboard-interactive")
+                .jumpHosts(List.of("bastion")).build();
+        try (SshConnection connection = TestTargets.connect(target, home, prompter)) {
+            assertEquals("in", connection.exec("echo in", Duration.ofSeconds(20)).stdout().strip());
+        }
+        assertEquals(1, prompter.passwordsAsked.size(), "only the target is asked for a password: "
+                + prompter.passwordsAsked);
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** The bridge between JSch's questions and the Prompter, without a server. */
 class LoginPromptsTest {
+    private static final LoginHop HOP = new LoginHop("u", "h", 22, true);
+
     @Test
     void severalKeyboardInteractivePromptsAreAnsweredInOrder() {
         RecordingPrompter prompter = new RecordingPrompter().keyboardScript(List.of(List.of("pw", "123456")));
-        LoginPrompts prompts = new LoginPrompts(prompter, "u@h");
+        LoginPrompts prompts = new LoginPrompts(prompter, HOP);
         String[] answers = prompts.promptKeyboardInteractive("u@h", "2FA", "Enter both", new String[] {"Password: ",
                 "Verification code: "}, new boolean[] {false, true});
         assertArrayEquals(new String[] {"pw", "123456"}, answers);
@@ -29,7 +31,7 @@ class LoginPromptsTest {
     @Test
     void shortOrOddAnswersAndInformationOnlyRounds() {
         RecordingPrompter prompter = new RecordingPrompter().keyboardScript(List.of(List.of("only one")));
-        LoginPrompts prompts = new LoginPrompts(prompter, "u@h");
+        LoginPrompts prompts = new LoginPrompts(prompter, HOP);
         assertArrayEquals(new String[0], prompts.promptKeyboardInteractive("u@h", "Notice", "code accepted",
                 new String[0], new boolean[0]));
         assertEquals(List.of("Notice\ncode accepted"), prompter.banners);
@@ -40,7 +42,7 @@ class LoginPromptsTest {
     @Test
     void passphrasesAreAskedPerKeyAtMostThreeTimes() {
         RecordingPrompter prompter = new RecordingPrompter().passphrases("a", "b", "c", "d");
-        LoginPrompts prompts = new LoginPrompts(prompter, "u@h");
+        LoginPrompts prompts = new LoginPrompts(prompter, HOP);
         for (int i = 0; i < 3; i++) {
             assertTrue(prompts.promptPassphrase("Passphrase for /keys/id_one"));
         }
@@ -52,7 +54,7 @@ class LoginPromptsTest {
 
     @Test
     void aCancelledPasswordIsNotASecret() {
-        LoginPrompts prompts = new LoginPrompts(new RecordingPrompter(), "u@h");
+        LoginPrompts prompts = new LoginPrompts(new RecordingPrompter(), HOP);
         assertFalse(prompts.promptPassword("Password for u@h"));
         assertTrue(prompts.anyCancelled());
         assertFalse(prompts.secretGiven());

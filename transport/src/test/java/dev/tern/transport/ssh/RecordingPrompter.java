@@ -10,11 +10,14 @@ import java.util.function.Predicate;
 /** A scripted {@link Prompter} for tests: fixed answers, and a record of every question asked. */
 final class RecordingPrompter implements Prompter {
     final List<String> passwordsAsked = Collections.synchronizedList(new ArrayList<>());
+    /** Every password question as the transport named its hop, with the attempt and the answer given. */
+    final List<PasswordQuestion> passwordQuestions = Collections.synchronizedList(new ArrayList<>());
     final List<Integer> passphraseAttempts = Collections.synchronizedList(new ArrayList<>());
     final List<List<KeyboardPrompt>> keyboardRequests = Collections.synchronizedList(new ArrayList<>());
     final List<UnknownHostKey> hostKeysAsked = Collections.synchronizedList(new ArrayList<>());
 
     private List<String> passwords = List.of();
+    private java.util.Map<String, String> passwordsByHop;
     private List<String> passphrases = List.of();
     private List<String> keyboardAnswers = List.of();
     private Predicate<UnknownHostKey> hostKeyAnswer = key -> false;
@@ -24,6 +27,15 @@ final class RecordingPrompter implements Prompter {
     /** Answers password questions with these, in order, then cancels. */
     RecordingPrompter passwords(String... values) {
         passwords = List.of(values);
+        return this;
+    }
+
+    /**
+     * Answers each hop's first password question with the secret kept under its {@link LoginHop#key()}, if any,
+     * as a remembered password is offered once; later attempts are cancelled.
+     */
+    RecordingPrompter passwordsByHop(java.util.Map<String, String> secrets) {
+        passwordsByHop = java.util.Map.copyOf(secrets);
         return this;
     }
 
@@ -58,6 +70,18 @@ final class RecordingPrompter implements Prompter {
     public Optional<String> password(String userAtHost, int attempt) {
         passwordsAsked.add(userAtHost);
         return attempt <= passwords.size() ? Optional.of(passwords.get(attempt - 1)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> password(LoginHop hop, int attempt) {
+        Optional<String> answer = passwordsByHop != null ? Optional.ofNullable(passwordsByHop.get(hop.key()))
+                .filter(secret -> attempt == 1)
+                : password(hop.displayName(), attempt);
+        passwordQuestions.add(new PasswordQuestion(hop, attempt, answer));
+        return answer;
+    }
+
+    record PasswordQuestion(LoginHop hop, int attempt, Optional<String> answer) {
     }
 
     @Override

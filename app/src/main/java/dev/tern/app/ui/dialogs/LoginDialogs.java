@@ -18,19 +18,21 @@ public final class LoginDialogs implements LoginPrompts {
     }
 
     @Override
-    public Optional<String> password(String profileId, String userAtHost, int attempt) {
-        if (attempt == 1 && profileId != null) {
-            Optional<String> remembered = memory.recall(profileId);
+    public Optional<String> password(String profileId, Hop hop, int attempt) {
+        boolean memorable = profileId != null && hop.key() != null;
+        if (attempt == 1 && memorable) {
+            Optional<String> remembered = memory.recall(profileId, hop);
             if (remembered.isPresent()) {
                 return remembered;
             }
         }
-        String message = attempt == 1 ? "Password for " + userAtHost
-                : "That password was not accepted. Password for " + userAtHost + " (attempt " + attempt + ")";
-        String note = profileId == null ? null : memory.rememberNote(profileId);
+        String who = (hop.target() ? "" : "the jump host ") + hop.displayName();
+        String message = attempt == 1 ? "Password for " + who
+                : "That password was not accepted. Password for " + who + " (attempt " + attempt + ")";
+        String note = memorable ? memory.rememberNote(profileId) : null;
         Optional<SecretDialog.Answer> answer = FxThread.call(() -> new SecretDialog(owner.get(), "Password",
                 message, "Password:", note).showAndWait());
-        answer.filter(SecretDialog.Answer::remember).ifPresent(a -> memory.remember(profileId, a.secret()));
+        answer.filter(SecretDialog.Answer::remember).ifPresent(a -> memory.remember(profileId, hop, a.secret()));
         return answer.map(SecretDialog.Answer::secret);
     }
 
@@ -49,9 +51,10 @@ public final class LoginDialogs implements LoginPrompts {
     }
 
     @Override
-    public boolean acceptNewHostKey(String host, String keyType, String sha256Fingerprint, Path recordIn) {
-        return FxThread.call(() -> new HostKeyDialog(owner.get(), host, keyType, sha256Fingerprint, recordIn)
-                .showAndWait().orElse(false));
+    public boolean acceptNewHostKey(String host, String keyType, String sha256Fingerprint, Path recordIn,
+                                    List<String> otherKnownTypes) {
+        return FxThread.call(() -> new HostKeyDialog(owner.get(), host, keyType, sha256Fingerprint, recordIn,
+                otherKnownTypes).showAndWait().orElse(false));
     }
 
     @Override
