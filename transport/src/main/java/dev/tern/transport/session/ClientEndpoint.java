@@ -96,13 +96,13 @@ public final class ClientEndpoint {
     // ---- time ----
 
     /** Sends whatever SSP has due at {@code now}. */
-    public void tick(long now) {
+    public void sendWhatIsDue(long now) {
         this.now = now;
         transport.sender().sendWhatIsDue(now);
     }
 
-    /** Milliseconds until {@link #tick} has work, or {@link SspTiming#NEVER}. */
-    public long waitTime(long now) {
+    /** Milliseconds until {@link #sendWhatIsDue} has work, or {@link SspTiming#NEVER}. */
+    public long millisUntilDue(long now) {
         return transport.sender().millisUntilDue(now);
     }
 

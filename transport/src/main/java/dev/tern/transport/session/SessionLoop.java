@@ -139,7 +139,7 @@ final class SessionLoop implements Runnable {
                 return end;
             }
             sentThisTurn = false;
-            endpoint.tick(now);
+            endpoint.sendWhatIsDue(now);
             if (sentThisTurn) {
                 maybeHop(); // like mosh, the decision to hop follows a send
             }
@@ -162,7 +162,7 @@ final class SessionLoop implements Runnable {
     }
 
     private long nextWakeUp() {
-        long wait = endpoint.waitTime(now);
+        long wait = endpoint.millisUntilDue(now);
         if (!connected() && !quitRequested) {
             wait = Math.min(wait, startedAt + connectTimeout - now);
         }

@@ -80,7 +80,7 @@ final class ReceivePathHarness {
                 datagram = Arrays.copyOf(datagram, in.intIn(0, datagram.length)); // truncations too
             }
             client.receive(datagram, datagram.length, now);
-            client.tick(now);
+            client.sendWhatIsDue(now);
             sent++;
         }
         assertEquals(sent, stats.get(SessionStats.Counter.DATAGRAMS_RECEIVED));

@@ -145,7 +145,7 @@ public final class WakeupCostBench {
                 renderer.newFrame(true, drawn, display);
                 drawn = display;
             }
-            endpoint.tick(now[0]);
+            endpoint.sendWhatIsDue(now[0]);
             work += THREADS.getCurrentThreadCpuTime() - start;
         }
         return work / 1e6;
