@@ -66,15 +66,17 @@ final class ConsolePrompter implements Prompter {
     public Optional<List<String>> keyboardInteractive(String userAtHost, String name, String instruction,
                                                       List<KeyboardPrompt> prompts) {
         settle();
+        // the name, the instruction and the questions come from the server: printed as text, never as commands
         if (!name.isBlank()) {
-            err.println(name);
+            err.println(RemoteText.printable(name));
         }
         if (!instruction.isBlank()) {
-            err.println(instruction);
+            err.println(RemoteText.printable(instruction));
         }
         List<String> answers = new ArrayList<>();
         for (KeyboardPrompt prompt : prompts) {
-            Optional<String> answer = prompt.echo() ? line(prompt.text()) : secret(prompt.text());
+            String question = RemoteText.printable(prompt.text());
+            Optional<String> answer = prompt.echo() ? line(question) : secret(question);
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
@@ -86,7 +88,7 @@ final class ConsolePrompter implements Prompter {
     @Override
     public boolean acceptUnknownHostKey(UnknownHostKey key) {
         settle();
-        err.println(key.question());
+        err.println(RemoteText.printable(key.question())); // it quotes the host name the server is known by
         while (true) {
             Optional<String> answer = line("Are you sure you want to continue connecting (yes/no)? ");
             if (answer.isEmpty() || answer.get().equalsIgnoreCase("no")) {
@@ -102,7 +104,7 @@ final class ConsolePrompter implements Prompter {
     @Override
     public void banner(String text) {
         settle();
-        err.print(text);
+        err.print(RemoteText.printable(text));
         err.flush();
     }
 

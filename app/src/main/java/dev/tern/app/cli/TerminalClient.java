@@ -231,7 +231,7 @@ final class TerminalClient {
             stderr.println("mosh did not shut down cleanly. Please note that the");
             stderr.println("mosh-server process may still be running on the server.");
         } else if (reason != null && reason.kind() == CloseReason.Kind.ERROR) {
-            stderr.println("Error: " + reason.message());
+            stderr.println("Error: " + RemoteText.printable(reason.message()));
         }
         stdout.println("[mosh is exiting.]");
         return reason != null && reason.clean() ? 0 : 1;

@@ -136,7 +136,8 @@ public final class TernCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            err.println("tern: " + (error.getMessage() != null ? error.getMessage() : error.toString()));
+            err.println("tern: " + RemoteText.printable(error.getMessage() != null ? error.getMessage()
+                    : error.toString()));
             return 1;
         });
         return commandLine.execute(args);
@@ -147,7 +148,7 @@ public final class TernCli implements Callable<Integer> {
         try {
             return dispatch();
         } catch (IllegalArgumentException e) {
-            err.println("tern: " + e.getMessage());
+            err.println("tern: " + RemoteText.printable(e.getMessage()));
             return 2;
         }
     }
@@ -173,7 +174,8 @@ public final class TernCli implements Callable<Integer> {
     private int connectWithProfile() throws IOException {
         ProfileStore store = new ProfileStore(ConfigDirectory.resolve());
         LoadReport report = store.load();
-        report.notices().forEach(notice -> err.println("tern: " + notice));
+        // a notice may quote the file, which can come from elsewhere (an import)
+        report.notices().forEach(notice -> err.println("tern: " + RemoteText.printable(notice)));
         List<Profile> matches = report.document().profiles().stream()
                 .filter(p -> p.name().equalsIgnoreCase(profile.strip())).toList();
         if (matches.isEmpty()) {
@@ -182,7 +184,8 @@ public final class TernCli implements Callable<Integer> {
         }
         Profile chosen = matches.getFirst();
         if (chosen.kind() != ConnectionKind.MOSH) {
-            err.println("tern: profile '" + chosen.name() + "' is a " + chosen.kind().name().toLowerCase(java.util.Locale.ROOT)
+            err.println("tern: profile '" + RemoteText.printable(chosen.name()) + "' is a "
+                    + chosen.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " profile; the terminal client connects Mosh profiles. Open it in the desktop app.");
             return 2;
         }
@@ -204,7 +207,8 @@ public final class TernCli implements Callable<Integer> {
             }
         } catch (SshException e) {
             LocalTerminal.discard(terminal);
-            err.println("tern: " + e.getMessage());
+            // it may quote the server: a disconnect message, what a failed mosh-server printed
+            err.println("tern: " + RemoteText.printable(e.getMessage()));
             return 255; // what ssh itself exits with when the connection fails
         } catch (IOException | RuntimeException e) {
             LocalTerminal.discard(terminal);
