@@ -10,7 +10,7 @@ public enum DisplayPreference {
     ALWAYS,
     /** Never predict; the displayed frame is always the server's. */
     NEVER,
-    /** Show even unconfirmed predictions: nothing is tentative and wrong guesses are dropped one by one. */
+    /** Show even unconfirmed predictions: nothing is hidden and wrong guesses are dropped one by one. */
     EXPERIMENTAL;
 
     /** Parses mosh's spelling ({@code adaptive}, {@code always}, {@code never}, {@code experimental}). */

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Mosh's {@code OverlayManager} plus the client-loop glue around it: turns the newest server frame into the
- * frame to display (predictions judged and drawn, expired messages dropped, the notification bar if wanted, the
- * title prefix) and routes typed bytes to the prediction engine with the frame last displayed.
+ * Turns the newest server frame into the frame to display (guesses judged and drawn, expired messages dropped,
+ * the notification bar if wanted, the title prefix) and routes typed bytes to the {@link EchoPredictor} with the
+ * frame last displayed.
  *
  * <p>Use from the session's thread. A GUI that shows {@link #notice()} as a banner turns the drawn bar off
  * ({@link #setDrawBar}); a CLI keeps it, as mosh does.
@@ -18,18 +18,18 @@ public final class OverlayComposer {
     /** Mosh's window-title prefix (unless {@code MOSH_TITLE_NOPREFIX} is set). */
     public static final String MOSH_TITLE_PREFIX = "[mosh] ";
 
-    private final PredictionEngine predictions;
+    private final EchoPredictor predictions;
     private final NoticeBoard notices;
     private volatile boolean drawBar = true;
     private volatile String titlePrefix = MOSH_TITLE_PREFIX;
     private Framebuffer lastDrawn;
 
     public OverlayComposer(MillisClock clock, PredictionSettings settings) {
-        this.predictions = new PredictionEngine(clock, settings);
+        this.predictions = new EchoPredictor(clock, settings);
         this.notices = new NoticeBoard(clock);
     }
 
-    public PredictionEngine predictions() {
+    public EchoPredictor predictions() {
         return predictions;
     }
 
@@ -52,20 +52,19 @@ public final class OverlayComposer {
     }
 
     /**
-     * What a newly received server state tells the overlays (mosh stmclient after each receive).
+     * What a newly received server state tells the overlays.
      *
-     * @param heardAt        receive time of the newest server state (clock millis)
-     * @param ackedSentAt    send time of the newest client state the server acknowledged (clock millis)
-     * @param ackedState     number of that client state
-     * @param sendInterval   the transport's send interval in ms
-     * @param echoAck        the newest server state's echo ack
+     * @param heardAt       receive time of the newest server state (clock millis)
+     * @param ackedSentAt   send time of the newest client state the server acknowledged (clock millis)
+     * @param ackedState    number of that client state (guesses wait for the echo ack instead, so unused here)
+     * @param frameInterval the transport's frame interval in ms
+     * @param echoAck       the newest server state's echo ack
      */
-    public void serverUpdate(long heardAt, long ackedSentAt, long ackedState, int sendInterval, long echoAck) {
+    public void serverUpdate(long heardAt, long ackedSentAt, long ackedState, int frameInterval, long echoAck) {
         notices.heardFromServer(heardAt);
         notices.serverAcknowledged(ackedSentAt);
-        predictions.setLocalFrameAcked(ackedState);
-        predictions.setSendInterval(sendInterval);
-        predictions.setLocalFrameLateAcked(echoAck);
+        predictions.frameInterval(frameInterval);
+        predictions.echoAck(echoAck);
     }
 
     /**
@@ -75,8 +74,8 @@ public final class OverlayComposer {
      * @param serverFrame the newest server frame, used only if nothing has been displayed yet
      */
     public void userInput(byte[] bytes, long sentState, Framebuffer serverFrame) {
-        predictions.setLocalFrameSent(sentState);
-        predictions.newUserInput(bytes, lastDrawn != null ? lastDrawn : serverFrame);
+        predictions.lastSentState(sentState);
+        predictions.typed(bytes, lastDrawn != null ? lastDrawn : serverFrame);
     }
 
     /** The frame to display for the newest server frame. */
@@ -90,8 +89,8 @@ public final class OverlayComposer {
     }
 
     private Framebuffer compose(FrameCanvas canvas) {
-        predictions.cull(canvas.base());
-        predictions.apply(canvas);
+        predictions.judge(canvas.base());
+        predictions.drawOn(canvas);
         if (drawBar) {
             notices.notice().ifPresent(notice -> NoticeBar.draw(canvas, notice.text()));
         }
@@ -107,13 +106,13 @@ public final class OverlayComposer {
         return notices.notice();
     }
 
-    /** Local window resize: predictions are dropped (the frame keeps its size until the server's arrives). */
+    /** Local window resize: guesses are dropped (the frame keeps its size until the server's arrives). */
     public void localResize() {
-        predictions.reset();
+        predictions.startOver();
     }
 
     /** Milliseconds until the overlays need a redraw even without news, or {@link Integer#MAX_VALUE}. */
-    public int waitTime() {
-        return Math.min(notices.millisUntilChange(), predictions.waitTime());
+    public int millisUntilRedraw() {
+        return Math.min(notices.millisUntilChange(), predictions.millisUntilRecheck());
     }
 }

@@ -2,7 +2,7 @@
  * Speculative local echo and connection notices, as mosh 1.4.0's client overlays behave
  * (mosh-terminal.md §5 and §6).
  *
- * <p>{@link dev.tern.transport.predict.PredictionEngine} guesses the effect of each typed byte and judges its
+ * <p>{@link dev.tern.transport.predict.EchoPredictor} guesses the effect of each typed byte and judges its
  * guesses against every new server frame using the server's echo ack;
  * {@link dev.tern.transport.predict.NoticeBoard} keeps the connection's times and the status message, from which the
  * notice is computed when asked for;

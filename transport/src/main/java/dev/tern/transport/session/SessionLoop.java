@@ -344,7 +344,7 @@ final class SessionLoop implements Runnable {
         }
         // mosh repaints on every turn of its loop; the notification engine relies on that to show "Last contact"
         // once 6.5 s have passed, so look again at least this often even when no overlay timer asks for it
-        int overlayWait = Math.min(overlays.waitTime(), OVERLAY_RECHECK);
+        int overlayWait = Math.min(overlays.millisUntilRedraw(), OVERLAY_RECHECK);
         overlaysDueAt = now + Math.max(1, overlayWait);
         latestNotice = overlays.notice();
         Framebuffer previous = latestDisplay;

@@ -33,7 +33,7 @@ class PredictionEngineTest {
         assertEquals(2, shown.cursorCol());
 
         rig.serverFrame(screen(10, 4, "$ a"), rig.sent);
-        assertEquals(rig.engine().predictionEpoch(), rig.engine().confirmedEpoch(), "the echo confirms the epoch");
+        assertTrue(rig.engine().revealsNewGuesses(), "the echo confirms the epoch");
 
         shown = rig.type("b");
         shown = rig.type("c");
@@ -66,10 +66,10 @@ class PredictionEngineTest {
         rig.type("b");
         Framebuffer shown = rig.serverFrame(screen(10, 4, "$ ab"), rig.sent - 1);
         assertFalse(underlined(shown, 3, 0), "a prediction the server's cell already matches is not underlined");
-        assertTrue(rig.engine().active(), "still pending: the server has not held the key for 50 ms");
+        assertTrue(rig.engine().anythingGuessed(), "still pending: the server has not held the key for 50 ms");
         shown = rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
         assertFalse(underlined(shown, 3, 0));
-        assertFalse(rig.engine().active(), "judged once the echo ack covers it");
+        assertFalse(rig.engine().anythingGuessed(), "judged once the echo ack covers it");
     }
 
     @Test
@@ -83,13 +83,11 @@ class PredictionEngineTest {
         shown = rig.display();
         assertEquals("$ ab      ", rowText(shown, 0), "pending 250 ms is a glitch: show");
         assertFalse(underlined(shown, 3, 0), "a 250 ms glitch shows without underlining");
-        assertEquals(10, rig.engine().glitchTrigger());
         rig.clock.advance(5000 - 250 - 1);
         assertFalse(underlined(rig.display(), 3, 0));
         rig.clock.advance(1);
-        rig.display();
-        assertEquals(20, rig.engine().glitchTrigger(), "pending 5 s: glitch level 20");
-        assertEquals(50, rig.engine().waitTime(), "flagging follows at the next 50 ms wake-up");
+        assertFalse(underlined(rig.display(), 3, 0), "the frame that finds the 5 s wait was drawn before it");
+        assertEquals(50, rig.composer.millisUntilRedraw(), "the underline follows at the next 50 ms wake-up");
         rig.clock.advance(50);
         shown = rig.display();
         assertTrue(underlined(shown, 3, 0), "glitch level 20 underlines");
@@ -103,7 +101,7 @@ class PredictionEngineTest {
         shown = rig.serverFrame(screen(10, 4, "$ ay"), rig.sent);
         assertEquals("$ ay      ", rowText(shown, 0), "the wrong guess is removed");
         assertEquals(1, rig.engine().stats().wrongDisplayed());
-        assertFalse(rig.engine().active());
+        assertFalse(rig.engine().anythingGuessed());
         shown = rig.type("z");
         assertEquals("$ ay      ", rowText(shown, 0), "after a reset the next key is in a new, hidden epoch");
     }
@@ -114,7 +112,7 @@ class PredictionEngineTest {
         Rig rig = new Rig(screen(10, 4, "$ ab"), 100, INSERT);
         rig.type("X");
         rig.serverFrame(screen(10, 4, "$ abXcd\b\b"), rig.sent);
-        assertEquals(rig.engine().predictionEpoch(), rig.engine().confirmedEpoch());
+        assertTrue(rig.engine().revealsNewGuesses());
         Framebuffer server = rig.server;
 
         Framebuffer shown = rig.type("Y");
@@ -133,9 +131,8 @@ class PredictionEngineTest {
         assertEquals(5, rig.type("\033OC").cursorCol());
         assertEquals(6, rig.type("\033[C").cursorCol());
 
-        long epoch = rig.engine().predictionEpoch();
         shown = rig.type("\r");
-        assertTrue(rig.engine().predictionEpoch() > epoch, "CR starts a new tentative epoch");
+        assertFalse(rig.engine().revealsNewGuesses(), "CR starts a new hidden epoch");
         assertEquals(0, shown.cursorRow(), "the cursor prediction for the next row stays hidden");
         assertEquals(6, shown.cursorCol());
     }
@@ -170,19 +167,17 @@ class PredictionEngineTest {
     }
 
     @Test
-    void controlKeysAndOtherSequencesStartANewEpoch() {
+    void controlKeysAndOtherSequencesHideWhatIsTypedAfterThem() {
+        for (String key : new String[] {"\t", "\033[A", "\033x", "漢", "\n", "\u0003"}) {
+            Rig rig = confirmedAfterA(100);
+            rig.type(key);
+            assertFalse(rig.engine().revealsNewGuesses(), "after " + key.replace("\033", "ESC"));
+            assertEquals("$ a       ", rowText(rig.type("b"), 0), "the next key is hidden after " + key);
+        }
         Rig rig = confirmedAfterA(100);
-        long epoch = rig.engine().predictionEpoch();
-        rig.type("\t");
-        assertEquals(epoch + 1, rig.engine().predictionEpoch(), "TAB");
-        rig.type("\033[A");
-        assertEquals(epoch + 2, rig.engine().predictionEpoch(), "up arrow");
-        rig.type("\033x");
-        assertEquals(epoch + 3, rig.engine().predictionEpoch(), "ESC x");
         rig.type("é");
-        assertEquals(epoch + 3, rig.engine().predictionEpoch(), "a Latin-1 letter is an ordinary print");
-        rig.type("漢");
-        assertEquals(epoch + 4, rig.engine().predictionEpoch(), "a wide character is not predicted");
+        assertTrue(rig.engine().revealsNewGuesses(), "a Latin-1 letter is an ordinary print");
+        assertEquals("$ aéb     ", rowText(rig.type("b"), 0));
     }
 
     @Test
@@ -201,9 +196,9 @@ class PredictionEngineTest {
     void pasteResetsAndPredictsNothing() {
         Rig rig = confirmedAfterA(100);
         rig.type("b");
-        assertTrue(rig.engine().active());
+        assertTrue(rig.engine().anythingGuessed());
         Framebuffer shown = rig.type("x".repeat(101));
-        assertFalse(rig.engine().active());
+        assertFalse(rig.engine().anythingGuessed());
         assertEquals("$ a       ", rowText(shown, 0));
     }
 
@@ -212,33 +207,33 @@ class PredictionEngineTest {
         Rig rig = confirmedAfterA(100);
         rig.type("b");
         Framebuffer shown = rig.serverFrame(screen(12, 4, "$ a"), 0);
-        assertFalse(rig.engine().active());
+        assertFalse(rig.engine().anythingGuessed());
         assertEquals("$ a         ", rowText(shown, 0));
     }
 
     @Test
-    void srttTriggerHasHysteresisAndFlaggingFollowsTheSendInterval() {
+    void showingAndUnderliningFollowTheFrameIntervalWithHysteresis() {
         Rig rig = confirmedAfterA(31);
-        assertTrue(rig.engine().srttTrigger());
-        assertFalse(rig.engine().flagging());
+        assertTrue(rig.engine().showing());
+        assertFalse(rig.engine().underlining());
         Framebuffer shown = rig.type("b");
         assertEquals("$ ab      ", rowText(shown, 0));
         assertFalse(underlined(shown, 3, 0), "send interval 31 shows without underline");
         rig.sendInterval = 25;
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertTrue(rig.engine().srttTrigger(), "between 20 and 30 the trigger stays");
+        assertTrue(rig.engine().showing(), "between 20 and 30 guesses stay shown");
         rig.sendInterval = 20;
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertFalse(rig.engine().srttTrigger(), "≤ 20 with nothing outstanding turns display off");
+        assertFalse(rig.engine().showing(), "≤ 20 with nothing outstanding turns display off");
         rig.sendInterval = 81;
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertTrue(rig.engine().flagging());
+        assertTrue(rig.engine().underlining());
         rig.sendInterval = 51;
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertTrue(rig.engine().flagging(), "hysteresis: above 50 flagging stays");
+        assertTrue(rig.engine().underlining(), "hysteresis: above 50 the underline stays");
         rig.sendInterval = 50;
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertFalse(rig.engine().flagging());
+        assertFalse(rig.engine().underlining());
     }
 
     @Test
@@ -258,7 +253,7 @@ class PredictionEngineTest {
         rig.serverFrame(screen(10, 4, "$ a"), rig.sent);
         Framebuffer shown = rig.type("bc");
         assertSame(rig.server, shown);
-        assertFalse(rig.engine().active());
+        assertFalse(rig.engine().anythingGuessed());
     }
 
     @Test
@@ -298,19 +293,20 @@ class PredictionEngineTest {
         rig.type("a");
         rig.serverFrame(screen(10, 2, "\r\n$ a"), rig.sent);
         rig.type("\r");
-        assertTrue(rig.engine().active());
+        assertTrue(rig.engine().anythingGuessed());
         assertEquals(1, rig.displayed.cursorRow());
     }
 
     @Test
-    void waitTimeWakesEvery50msWhileTimingTestsCanStillFire() {
+    void wakesEvery50msWhileAWaitingGuessCanStillChangeTheDisplay() {
         Rig rig = confirmedAfterA(20);
-        assertEquals(Integer.MAX_VALUE, rig.engine().waitTime());
+        assertEquals(Integer.MAX_VALUE, rig.engine().millisUntilRecheck());
         rig.type("b");
-        assertEquals(50, rig.engine().waitTime());
+        assertEquals(50, rig.engine().millisUntilRecheck());
         rig.clock.advance(5000);
         rig.display();
         rig.display();
-        assertEquals(Integer.MAX_VALUE, rig.engine().waitTime(), "glitch and flagging both on: nothing left to time");
+        assertEquals(Integer.MAX_VALUE, rig.engine().millisUntilRecheck(),
+                "shown and underlined already: waiting longer changes nothing");
     }
 }

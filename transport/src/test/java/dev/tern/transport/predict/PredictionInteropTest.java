@@ -124,8 +124,8 @@ class PredictionInteropTest {
             String text = "echo the quick brown fox jumps over";
 
             LineFigures adaptive = typeLine(t, text);
-            System.out.println("[predict] 300 ms RTT, adaptive: " + adaptive.summary() + ", send interval flagging="
-                    + t.composer.predictions().flagging());
+            System.out.println("[predict] 300 ms RTT, adaptive: " + adaptive.summary() + ", underlining="
+                    + t.composer.predictions().underlining());
             List<Probe> early = adaptive.probes().stream().filter(p -> p.shownBy == LiveTerminal.Cause.KEY).toList();
             assertTrue(early.size() >= text.length() / 2,
                     "once the first echo confirmed the epoch, keys show in their own frame: " + adaptive.summary());

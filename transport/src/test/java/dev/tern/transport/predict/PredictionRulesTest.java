@@ -19,7 +19,7 @@ class PredictionRulesTest {
         Rig rig = new Rig(screen(10, 4, prompt), 100, settings);
         rig.type(typed);
         rig.serverFrame(screen(10, 4, echoed), rig.sent);
-        assertEquals(rig.engine().predictionEpoch(), rig.engine().confirmedEpoch());
+        assertTrue(rig.engine().revealsNewGuesses());
         return rig;
     }
 
@@ -47,29 +47,75 @@ class PredictionRulesTest {
         Rig rig = new Rig(screen(10, 4, "$ aX\b"), 100, PredictionSettings.DEFAULT.withOverwrite(true));
         rig.type("X");
         rig.serverFrame(screen(10, 4, "$ aX"), rig.sent);
-        assertTrue(rig.engine().confirmedEpoch() < rig.engine().predictionEpoch(),
-                "an 'X' typed over an 'X' proves nothing about echo");
-        assertFalse(rig.engine().active(), "but it is consistent, so it is dropped quietly");
+        assertFalse(rig.engine().revealsNewGuesses(), "an 'X' typed over an 'X' proves nothing about echo");
+        assertEquals(0, rig.engine().stats().correct());
+        assertFalse(rig.engine().anythingGuessed(), "but it is consistent, so it is dropped quietly");
+    }
+
+    /** A fast link (frame interval 20 ms) whose echo of "b" came 300 ms late; {@code line} is what is on screen. */
+    private static final class LateOnce {
+        final Rig rig = new Rig(screen(80, 4, "$ "), 100, PredictionSettings.DEFAULT);
+        String line = "$ ab";
+
+        LateOnce() {
+            rig.type("a");
+            rig.serverFrame(screen(80, 4, "$ a"), rig.sent);
+            rig.sendInterval = 20;
+            rig.display();
+            rig.type("b");
+            rig.clock.advance(300);
+            rig.display();
+            rig.serverFrame(screen(80, 4, line), rig.sent);
+        }
+
+        /** One key echoed {@code afterMs} after it was typed. */
+        void echoed(long afterMs) {
+            rig.type("c");
+            rig.clock.advance(afterMs);
+            line += "c";
+            rig.serverFrame(screen(80, 4, line), rig.sent);
+        }
+
+        boolean nextKeyShowsAtOnce() {
+            Framebuffer shown = rig.type("d");
+            boolean visible = shown.cell(line.length(), 0).contents().equals("d");
+            line += "d";
+            rig.serverFrame(screen(80, 4, line), rig.sent);
+            return visible;
+        }
     }
 
     @Test
-    void quickConfirmationsCureTheGlitchTriggerOneStepPer150ms() {
-        Rig rig = confirmed("$ ", "a", "$ a", PredictionSettings.DEFAULT);
-        rig.sendInterval = 20;
-        rig.type("b");
-        rig.clock.advance(300);
-        rig.display();
-        assertEquals(10, rig.engine().glitchTrigger());
-        rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertEquals(10, rig.engine().glitchTrigger(), "a slow confirmation does not cure");
-        String line = "$ ab";
-        for (char c : "cdef".toCharArray()) {
-            rig.type(String.valueOf(c));
-            rig.clock.advance(100);
-            line += c;
-            rig.serverFrame(screen(10, 4, line), rig.sent);
+    void afterALateEchoTenQuickEchoesAtLeast150msApartEndTheDisplayOnAFastLink() {
+        LateOnce late = new LateOnce();
+        assertTrue(late.rig.engine().showing(), "a late echo shows guesses even on a fast link");
+        for (int i = 0; i < 9; i++) {
+            late.echoed(150);
         }
-        assertEquals(8, rig.engine().glitchTrigger(), "four quick ones 100 ms apart cure two steps");
+        assertTrue(late.nextKeyShowsAtOnce(), "nine quick echoes are not enough");
+        late.echoed(150);
+        assertFalse(late.rig.engine().showing());
+        assertFalse(late.nextKeyShowsAtOnce(), "the tenth ends it");
+    }
+
+    @Test
+    void quickEchoesCloserThan150msCountOncePer150ms() {
+        LateOnce late = new LateOnce();
+        for (int i = 0; i < 18; i++) {
+            late.echoed(75);
+        }
+        assertTrue(late.rig.engine().showing(), "eighteen echoes 75 ms apart count as nine");
+        late.echoed(75);
+        assertFalse(late.rig.engine().showing(), "the nineteenth, 150 ms after the last counted one, is the tenth");
+    }
+
+    @Test
+    void slowEchoesDoNotEndTheDisplay() {
+        LateOnce late = new LateOnce();
+        for (int i = 0; i < 12; i++) {
+            late.echoed(250);
+        }
+        assertTrue(late.rig.engine().showing(), "an echo 250 ms after its key is not quick");
     }
 
     @Test
@@ -77,11 +123,10 @@ class PredictionRulesTest {
         Rig rig = confirmed("$ ", "a", "$ a", PredictionSettings.DEFAULT);
         rig.type("\033OD");
         assertEquals(2, rig.displayed.cursorCol());
-        long epoch = rig.engine().predictionEpoch();
         Framebuffer shown = rig.serverFrame(screen(10, 4, "$ a"), rig.sent);
         assertEquals(3, shown.cursorCol(), "the server did not move the cursor");
-        assertFalse(rig.engine().active());
-        assertTrue(rig.engine().predictionEpoch() > epoch);
+        assertFalse(rig.engine().anythingGuessed());
+        assertFalse(rig.engine().revealsNewGuesses(), "what is typed next is hidden");
     }
 
     @Test
@@ -90,7 +135,7 @@ class PredictionRulesTest {
         rig.type("b");
         rig.type("\033OD");
         rig.serverFrame(screen(10, 4, "$ ab"), rig.sent);
-        assertFalse(rig.engine().active());
+        assertFalse(rig.engine().anythingGuessed());
         assertEquals(4, rig.displayed.cursorCol());
     }
 
@@ -99,7 +144,7 @@ class PredictionRulesTest {
         Rig rig = confirmed("$ ", "a", "$ a", PredictionSettings.DEFAULT);
         rig.type("bc");
         Framebuffer shown = rig.serverFrame(screen(10, 4, "$ abc"), rig.sent);
-        assertFalse(rig.engine().active(), "both judged by the one state that carried them");
+        assertFalse(rig.engine().anythingGuessed(), "both judged by the one state that carried them");
         assertFalse(underlined(shown, 3, 0));
     }
 
@@ -118,8 +163,7 @@ class PredictionRulesTest {
         Framebuffer shown = rig.type(" ");
         assertEquals(" ", shown.cell(3, 0).contents());
         assertFalse(underlined(shown, 3, 0), "blank over blank is not flagged");
-        long confirmed = rig.engine().confirmedEpoch();
         rig.serverFrame(screen(10, 4, "$ a"), rig.sent);
-        assertEquals(confirmed, rig.engine().confirmedEpoch());
+        assertEquals(1, rig.engine().stats().correct(), "only the echo of 'a' earned credit, not the blank");
     }
 }

@@ -22,7 +22,7 @@ final class Rig {
         serverFrame(initial, 0);
     }
 
-    PredictionEngine engine() {
+    EchoPredictor engine() {
         return composer.predictions();
     }
 
