@@ -46,8 +46,13 @@ public final class ConnectSpecResolver {
             throw new SshException(SshFailure.CONFIG_ERROR, "The jump hosts (ProxyJump) of " + target.host()
                     + " lead to more than " + MAX_JUMP_DEPTH + " hops; there is probably a loop in ~/.ssh/config.");
         }
+        if (!config.errors().isEmpty()) {
+            throw new SshException(SshFailure.CONFIG_ERROR, "Tern does not connect while the SSH config has "
+                    + "errors: " + String.join(" ", config.errors()));
+        }
         String alias = target.host();
         HostSettings settings = config.lookup(alias, target.user(), environment.localUser());
+        UnsupportedConfig.check(alias, settings, target.jumpHosts() != null);
         List<String> warnings = new ArrayList<>(depth == 0 ? config.warnings() : List.of());
 
         int port = target.port() != null ? target.port() : settings.port().orElse(22);
@@ -120,16 +125,12 @@ public final class ConnectSpecResolver {
         Duration connectTimeout = target.connectTimeout() != null ? target.connectTimeout()
                 : settings.connectTimeout().isPresent() ? Duration.ofSeconds(settings.connectTimeout().getAsInt())
                 : DEFAULT_CONNECT_TIMEOUT;
-        String authentications = firstNonNull(target.preferredAuthentications(),
-                settings.preferredAuthentications().orElse(null), DEFAULT_AUTHENTICATIONS);
+        String authentications = allowedMethods(firstNonNull(target.preferredAuthentications(),
+                settings.preferredAuthentications().orElse(null), DEFAULT_AUTHENTICATIONS), settings);
 
         List<String> hops = target.jumpHosts() != null ? target.jumpHosts()
                 : settings.proxyJump().filter(value -> !value.equalsIgnoreCase("none"))
                 .map(value -> List.of(value.split(","))).orElse(List.of());
-        if (hops.isEmpty() && settings.proxyCommand().filter(c -> !c.equalsIgnoreCase("none")).isPresent()) {
-            warnings.add("ProxyCommand for " + alias + " is not supported by Tern and was ignored; use ProxyJump "
-                    + "instead.");
-        }
         List<ConnectSpec> jumps = new ArrayList<>();
         for (int i = 0; i < hops.size(); i++) {
             String hop = hops.get(i).strip();
@@ -152,6 +153,33 @@ public final class ConnectSpecResolver {
                 settings.hashKnownHosts().orElse(false), strict, Duration.ofSeconds(aliveSeconds),
                 settings.serverAliveCountMax().orElse(DEFAULT_SERVER_ALIVE_COUNT_MAX), connectTimeout,
                 authentications.toLowerCase(Locale.ROOT), jumps, settings.hostKeyAlias(), warnings);
+    }
+
+    /**
+     * The methods in order, without those ssh_config switches off (PasswordAuthentication no, ...): a "no" there
+     * means a password must never be sent to this host, whatever the profile prefers.
+     */
+    private static String allowedMethods(String methods, HostSettings settings) throws SshException {
+        List<String> off = new ArrayList<>();
+        if (settings.methodAllowed("PasswordAuthentication").orElse(true).equals(false)) {
+            off.add("password");
+        }
+        boolean keyboard = settings.methodAllowed("KbdInteractiveAuthentication")
+                .or(() -> settings.methodAllowed("ChallengeResponseAuthentication")).orElse(true);
+        if (!keyboard) {
+            off.add("keyboard-interactive");
+        }
+        if (settings.methodAllowed("PubkeyAuthentication").orElse(true).equals(false)) {
+            off.add("publickey");
+        }
+        List<String> kept = java.util.Arrays.stream(methods.split(",")).map(String::strip)
+                .filter(method -> !off.contains(method.toLowerCase(Locale.ROOT))).toList();
+        if (kept.isEmpty()) {
+            throw new SshException(SshFailure.CONFIG_ERROR, "The SSH config switches off every login method "
+                    + "wanted here (" + methods + "; off: " + String.join(", ", off) + "). Allow one of them for "
+                    + "this host, or choose another login method in the profile.");
+        }
+        return String.join(",", kept);
     }
 
     @SafeVarargs

@@ -12,13 +12,53 @@ import java.util.OptionalInt;
  */
 public final class HostSettings {
     private final Map<String, List<String>> values;
+    private final Map<String, String> origins;
+    private final Map<String, String> undecided;
 
-    HostSettings(Map<String, List<String>> values) {
-        this.values = Map.copyOf(values);
+    /**
+     * @param values    words per keyword, in the order the values were obtained
+     * @param origins   where each value was written ("file line N")
+     * @param undecided keywords a block Tern cannot evaluate (Match exec, ...) might set, with where
+     */
+    HostSettings(Map<String, List<String>> values, Map<String, String> origins, Map<String, String> undecided) {
+        this.values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        this.origins = Map.copyOf(origins);
+        this.undecided = Map.copyOf(undecided);
     }
 
     public static HostSettings none() {
-        return new HostSettings(Map.of());
+        return new HostSettings(Map.of(), Map.of(), Map.of());
+    }
+
+    /** Where a keyword's value was written, e.g. "/home/a/.ssh/config line 4"; "ssh_config" when unknown. */
+    public String origin(String keyword) {
+        return origins.getOrDefault(keyword.toLowerCase(Locale.ROOT), "ssh_config");
+    }
+
+    /** Keywords (lower case) that a block Tern cannot evaluate might set for this host, with where. */
+    public Map<String, String> undecided() {
+        return undecided;
+    }
+
+    /**
+     * Whether ProxyCommand is what the config asks for: set, not "none", and obtained before any ProxyJump (the
+     * two compete in OpenSSH, and the first one given wins).
+     */
+    public boolean usesProxyCommand() {
+        for (String keyword : values.keySet()) {
+            if (keyword.equals("proxyjump")) {
+                return false;
+            }
+            if (keyword.equals("proxycommand")) {
+                return proxyCommand().filter(command -> !command.equalsIgnoreCase("none")).isPresent();
+            }
+        }
+        return false;
+    }
+
+    /** PasswordAuthentication, KbdInteractiveAuthentication (or its old name) and PubkeyAuthentication. */
+    public Optional<Boolean> methodAllowed(String keyword) {
+        return yesNo(keyword);
     }
 
     /** The words given for a keyword (any case), or an empty list. */

@@ -100,12 +100,15 @@ public final class KnownHosts {
         return all;
     }
 
-    /** The entries of one file; a missing file has none, unparsable lines are skipped. */
+    /**
+     * The entries of one file; a missing file has none, unparsable lines are skipped. Read as bytes: a byte that
+     * is not UTF-8 spoils its own line only, as in OpenSSH.
+     */
     static List<KnownHostEntry> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = ConfigText.decode(Files.readAllBytes(file)).lines().toList();
         List<KnownHostEntry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             KnownHostEntry.parse(file, i + 1, lines.get(i)).ifPresent(entries::add);

@@ -1,6 +1,5 @@
 package dev.tern.transport.ssh;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +10,34 @@ import java.util.Optional;
  * socket and the system-wide known_hosts. Tests build an isolated one so they never touch the real {@code ~/.ssh}.
  *
  * @param agentSocket {@code SSH_AUTH_SOCK}, when set (Unix)
- * @param windows     whether to look for Pageant / the Windows OpenSSH agent instead of a Unix socket
+ * @param windows      whether to look for Pageant / the Windows OpenSSH agent instead of a Unix socket
+ * @param systemConfig the system-wide ssh_config read after the user's ({@code /etc/ssh/ssh_config}), if any
  */
 public record SshEnvironment(Path home, String localUser, Optional<Path> agentSocket, List<Path> globalKnownHosts,
-                             boolean windows) {
+                             boolean windows, Optional<Path> systemConfig) {
 
     public SshEnvironment {
         agentSocket = agentSocket == null ? Optional.empty() : agentSocket;
         globalKnownHosts = List.copyOf(globalKnownHosts);
+        systemConfig = systemConfig == null ? Optional.empty() : systemConfig;
     }
 
-    /** The real machine: user.home, user.name, SSH_AUTH_SOCK and /etc/ssh/ssh_known_hosts. */
+    /** An environment that reads the machine's system-wide ssh_config after the user's. */
+    public SshEnvironment(Path home, String localUser, Optional<Path> agentSocket, List<Path> globalKnownHosts,
+                          boolean windows) {
+        this(home, localUser, agentSocket, globalKnownHosts, windows, Optional.of(systemConfigFile(windows)));
+    }
+
+    /** Where OpenSSH keeps the system-wide client config. */
+    static Path systemConfigFile(boolean windows) {
+        if (windows) {
+            String programData = System.getenv("PROGRAMDATA");
+            return Path.of(programData == null ? "C:\\ProgramData" : programData, "ssh", "ssh_config");
+        }
+        return Path.of("/etc/ssh/ssh_config");
+    }
+
+    /** The real machine: user.home, user.name, SSH_AUTH_SOCK, /etc/ssh/ssh_known_hosts and /etc/ssh/ssh_config. */
     public static SshEnvironment system() {
         String socket = System.getenv("SSH_AUTH_SOCK");
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -30,13 +46,19 @@ public record SshEnvironment(Path home, String localUser, Optional<Path> agentSo
                 List.of(Path.of("/etc/ssh/ssh_known_hosts"), Path.of("/etc/ssh/ssh_known_hosts2")), windows);
     }
 
-    /** A fake home with no agent and no system known_hosts. */
+    /** A fake home with no agent, no system known_hosts and no system ssh_config. */
     public static SshEnvironment isolated(Path home, String localUser) {
-        return new SshEnvironment(home, localUser, Optional.empty(), List.of(), false);
+        return new SshEnvironment(home, localUser, Optional.empty(), List.of(), false, Optional.empty());
     }
 
     public SshEnvironment withAgentSocket(Path socket) {
-        return new SshEnvironment(home, localUser, Optional.ofNullable(socket), globalKnownHosts, windows);
+        return new SshEnvironment(home, localUser, Optional.ofNullable(socket), globalKnownHosts, windows,
+                systemConfig);
+    }
+
+    /** This environment with another system-wide ssh_config (read after the user's), or none. */
+    public SshEnvironment withSystemConfig(Path file) {
+        return new SshEnvironment(home, localUser, agentSocket, globalKnownHosts, windows, Optional.ofNullable(file));
     }
 
     public Path sshDir() {
@@ -47,8 +69,8 @@ public record SshEnvironment(Path home, String localUser, Optional<Path> agentSo
         return sshDir().resolve("config");
     }
 
-    /** The user's ssh_config, parsed (empty when there is none). */
+    /** The user's ssh_config, then the system-wide one, parsed (empty when there is none). */
     public OpenSshConfig readConfig() {
-        return Files.exists(configFile()) ? OpenSshConfig.parse(configFile(), sshDir()) : OpenSshConfig.empty();
+        return OpenSshConfig.parse(configFile(), sshDir(), systemConfig);
     }
 }

@@ -178,4 +178,43 @@ class HostKeyCheckTest {
             assertTrue(prompter.hostKeysAsked.isEmpty());
         }
     }
+
+    /** The profile leaves host keys to ~/.ssh/config, as an imported or hand-made profile does. */
+    private static SshTarget configDecides(SshServer server) {
+        return SshTarget.builder(server.host()).port(server.port()).user(server.user())
+                .identityFile(server.ed25519Key()).identitiesOnly(true).useAgent(false).build();
+    }
+
+    @Test
+    void aConfigWithALatin1CommentStillRefusesUnknownHostsStrictly(SshServer server) throws Exception {
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Path knownHosts = Files.writeString(home.resolve("empty_known_hosts"), "");
+        java.io.ByteArrayOutputStream config = new java.io.ByteArrayOutputStream();
+        config.writeBytes("# Server im B".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        config.write(0xFC); // Latin-1 u-umlaut: not UTF-8
+        config.writeBytes(("ro\nHost *\n  StrictHostKeyChecking yes\n  UserKnownHostsFile " + knownHosts + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(ssh.resolve("config"), config.toByteArray());
+        RecordingPrompter prompter = new RecordingPrompter().acceptHostKeys(true);
+
+        SshException e = assertThrows(SshException.class, () -> connect(configDecides(server), home, prompter));
+        assertEquals(SshFailure.HOST_KEY_NOT_ACCEPTED, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("strict host key checking"), e.getMessage());
+        assertTrue(prompter.hostKeysAsked.isEmpty(), "refused without a question");
+        assertEquals("", Files.readString(knownHosts));
+    }
+
+    @Test
+    void aKnownHostsFileWithABadByteStillVouchesForItsKeys(SshServer server) throws Exception {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        lines.writeBytes("# Schl".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        lines.write(0xFC);
+        lines.writeBytes("ssel\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        lines.writeBytes(Files.readAllBytes(server.knownHosts()));
+        Path knownHosts = Files.write(home.resolve("known_hosts"), lines.toByteArray());
+        try (SshConnection connection = connect(target(server).identityFile(server.ed25519Key())
+                .knownHostsFile(knownHosts).build(), home, Prompter.refusing())) {
+            assertTrue(connection.isConnected());
+        }
+    }
 }

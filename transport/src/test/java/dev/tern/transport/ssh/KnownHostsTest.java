@@ -131,4 +131,18 @@ class KnownHostsTest {
         assertEquals("unknown", HostKeyFingerprint.keyType(new byte[0]));
         assertTrue(HostKeyFingerprint.sha256(new byte[0]).startsWith("SHA256:"));
     }
+
+    @Test
+    void aByteThatIsNotUtf8SpoilsOnlyItsLine() throws Exception {
+        byte[] key = ed25519Blob(7);
+        String entry = "host.example.org ssh-ed25519 " + Base64.getEncoder().encodeToString(key) + "\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("# caf".getBytes(StandardCharsets.US_ASCII));
+        bytes.write(0xE9); // Latin-1 e-acute, not UTF-8
+        bytes.writeBytes(("\nbad\u00ff".getBytes(StandardCharsets.ISO_8859_1)));
+        bytes.writeBytes((" ssh-ed25519 AAAA\n" + entry).getBytes(StandardCharsets.US_ASCII));
+        Path file = Files.write(dir.resolve("known_hosts"), bytes.toByteArray());
+        KnownHosts hosts = new KnownHosts(List.of(file), List.of(), false);
+        assertInstanceOf(KnownHosts.Verdict.Known.class, hosts.check("host.example.org", key));
+    }
 }

@@ -159,17 +159,149 @@ class OpenSshConfigTest {
     }
 
     @Test
-    void proxyJumpNoneAndProxyCommandWarning() throws Exception {
+    void aProxyJumpGivenFirstOutranksALaterProxyCommand() throws Exception {
         ConnectSpecResolver resolver = resolverFor("""
                 Host plain
                   ProxyJump none
                   ProxyCommand nc %h %p
-                Host *
+                Host jumped
+                  ProxyJump bastion
+                  ProxyCommand nc %h %p
+                Host plain jumped
                   ProxyJump somewhere
                 """);
-        ConnectSpec spec = resolver.resolve(SshTarget.builder("plain").build());
-        assertTrue(spec.jumps().isEmpty());
-        assertTrue(spec.warnings().stream().anyMatch(w -> w.contains("ProxyCommand")), spec.warnings().toString());
+        assertTrue(resolver.resolve(SshTarget.builder("plain").build()).jumps().isEmpty());
+        assertEquals("bastion", resolver.resolve(SshTarget.builder("jumped").build()).jumps().getFirst().alias());
+    }
+
+    @Test
+    void aProxyCommandIsRefusedNotBypassed() throws Exception {
+        ConnectSpecResolver resolver = resolverFor("""
+                Host tunnel
+                  ProxyCommand nc -X connect -x proxy:3128 %h %p
+                  ProxyJump later-so-ignored
+                """);
+        SshException e = assertThrows(SshException.class, () -> resolver.resolve(SshTarget.builder("tunnel")
+                .build()));
+        assertEquals(SshFailure.CONFIG_ERROR, e.failure());
+        assertTrue(e.getMessage().contains("ProxyCommand") && e.getMessage().contains("line 2")
+                && e.getMessage().contains("will not connect directly"), e.getMessage());
+        // a profile that names its own jump host replaces the config's proxy settings
+        assertEquals(1, resolver.resolve(SshTarget.builder("tunnel").jumpHosts(List.of("bastion")).build())
+                .jumps().size());
+    }
+
+    @Test
+    void settingsThatChangeWhereOrHowSafelyAreRefused() throws Exception {
+        ConnectSpecResolver resolver = resolverFor("""
+                Host canon
+                  CanonicalizeHostname yes
+                Host bound
+                  BindAddress 10.0.0.5
+                Host revoked
+                  RevokedHostKeys ~/.ssh/revoked
+                Host khcommand
+                  KnownHostsCommand /usr/local/bin/keys %H
+                Match exec "on-vpn" originalhost office
+                  ProxyJump gateway
+                Match exec "on-vpn"
+                  SetEnv ON_VPN=1
+                Host office fine
+                  HostName office.example.org
+                """);
+        for (String alias : List.of("canon", "bound", "revoked", "khcommand", "office")) {
+            SshException e = assertThrows(SshException.class, () -> resolver.resolve(SshTarget.builder(alias)
+                    .build()), alias);
+            assertEquals(SshFailure.CONFIG_ERROR, e.failure(), e.getMessage());
+            assertTrue(e.getMessage().contains(alias) && e.getMessage().contains(" line "), e.getMessage());
+        }
+        // an unevaluable block that only sets the environment leaves the connection as it is
+        assertEquals("office.example.org", resolver.resolve(SshTarget.builder("fine").build()).hostName());
+    }
+
+    @Test
+    void methodsTheConfigSwitchesOffAreNeverTried() throws Exception {
+        ConnectSpecResolver resolver = resolverFor("""
+                Host keysonly
+                  PasswordAuthentication no
+                  KbdInteractiveAuthentication no
+                Host nothing
+                  PasswordAuthentication no
+                  KbdInteractiveAuthentication no
+                  PubkeyAuthentication no
+                """);
+        assertEquals("publickey", resolver.resolve(SshTarget.builder("keysonly").build())
+                .preferredAuthentications());
+        assertEquals("publickey", resolver.resolve(SshTarget.builder("keysonly")
+                .preferredAuthentications("password,keyboard-interactive,publickey").build())
+                .preferredAuthentications());
+        SshException e = assertThrows(SshException.class, () -> resolver.resolve(SshTarget.builder("nothing")
+                .build()));
+        assertEquals(SshFailure.CONFIG_ERROR, e.failure());
+    }
+
+    @Test
+    void aLatin1ByteSpoilsOneCharacterNotTheConfig() throws Exception {
+        Files.createDirectories(home.resolve(".ssh"));
+        byte[] latin1Comment = "# Rechner im B\u00fcro\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] rest = """
+                Host office
+                  HostName office.example.org
+                  StrictHostKeyChecking yes
+                  UserKnownHostsFile ~/.ssh/office_known_hosts
+                  IdentitiesOnly yes
+                  ProxyJump gate
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(home.resolve(".ssh/config"), concat(latin1Comment, rest));
+        ConnectSpec spec = ConnectSpecResolver.forEnvironment(environment()).resolve(SshTarget.builder("office")
+                .build());
+        assertEquals(StrictHostKeyChecking.YES, spec.strictHostKeyChecking());
+        assertEquals(List.of(home.resolve(".ssh/office_known_hosts")), spec.knownHostsFiles());
+        assertTrue(spec.identitiesOnly());
+        assertEquals("gate", spec.jumps().getFirst().alias());
+        assertTrue(spec.warnings().isEmpty(), "a comment's bytes are no concern: " + spec.warnings());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void theSystemConfigIsReadAfterTheUsers() throws Exception {
+        Path etc = Files.createDirectories(home.resolve("etc-ssh"));
+        Files.createDirectories(etc.resolve("ssh_config.d"));
+        Files.writeString(etc.resolve("ssh_config.d/10-site.conf"), """
+                Host *.corp
+                  StrictHostKeyChecking yes
+                """);
+        Files.writeString(etc.resolve("ssh_config"), """
+                Include ssh_config.d/*.conf
+                Host web.corp
+                  Port 9
+                  User site-user
+                """);
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), """
+                Host web.corp
+                  Port 2200
+                """);
+        ConnectSpec spec = ConnectSpecResolver.forEnvironment(environment().withSystemConfig(etc.resolve(
+                "ssh_config"))).resolve(SshTarget.builder("web.corp").build());
+        assertEquals(2200, spec.port(), "the user's value wins");
+        assertEquals("site-user", spec.user(), "the system file fills in the rest");
+        assertEquals(StrictHostKeyChecking.YES, spec.strictHostKeyChecking(), "its Include is relative to it");
+        assertEquals(Optional.of(Path.of("/etc/ssh/ssh_config")), SshEnvironment.system().systemConfig());
+    }
+
+    @Test
+    void aConfigThatCannotBeReadStopsConnecting() throws Exception {
+        Files.createDirectories(home.resolve(".ssh/config")); // a folder where the file should be
+        SshException e = assertThrows(SshException.class, () -> ConnectSpecResolver.forEnvironment(environment())
+                .resolve(SshTarget.builder("h").build()));
+        assertEquals(SshFailure.CONFIG_ERROR, e.failure());
+        assertTrue(e.getMessage().contains("could not be read"), e.getMessage());
     }
 
     @Test
@@ -203,8 +335,8 @@ class OpenSshConfigTest {
     }
 
     @Test
-    void malformedLinesBecomeWarningsNotCrashes() {
-        OpenSshConfig config = OpenSshConfig.parse("""
+    void malformedLinesAreErrorsNotCrashes() throws Exception {
+        String text = """
                 Host "unterminated
                 Port
                 Port notanumber
@@ -212,11 +344,15 @@ class OpenSshConfigTest {
                 =
                 Host ok
                   User fine
-                """, home.resolve(".ssh"));
+                """;
+        OpenSshConfig config = OpenSshConfig.parse(text, home.resolve(".ssh"));
         HostSettings settings = config.lookup("ok", null, "alice");
         assertEquals(Optional.of("fine"), settings.user());
         assertTrue(settings.port().isEmpty(), "an unparsable port reads as absent");
-        assertFalse(config.warnings().isEmpty());
+        assertEquals(4, config.errors().size(), config.errors().toString());
+        SshException e = assertThrows(SshException.class, () -> resolverFor(text).resolve(SshTarget.builder("ok")
+                .build()));
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("line 2"), e.getMessage());
     }
 
     @Test
