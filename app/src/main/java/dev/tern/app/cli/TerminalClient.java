@@ -64,7 +64,7 @@ final class TerminalClient {
         CloseReason reason;
         Runnable signalsBack = () -> { };
         try {
-            terminal.write(renderer.newFrame(false, lastDrawn, lastDrawn));
+            terminal.write(renderer.bytesFor(false, lastDrawn, lastDrawn));
             session = MoshSession.start(server, key, size.getColumns(), size.getRows(), options, new Listener());
             signalsBack = ProcessSignals.onEndingSignal(this::endOnSignal);
             terminal.onResize(() -> {
@@ -148,7 +148,7 @@ final class TerminalClient {
             next = new Framebuffer(lastDrawn.width(), lastDrawn.height());
         }
         boolean sameSize = next.width() == lastDrawn.width() && next.height() == lastDrawn.height();
-        String bytes = renderer.newFrame(!fullRepaint && sameSize, lastDrawn, next);
+        String bytes = renderer.bytesFor(!fullRepaint && sameSize, lastDrawn, next);
         if (!bytes.isEmpty()) {
             terminal.write(bytes);
         }

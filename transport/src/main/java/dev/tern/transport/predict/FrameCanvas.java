@@ -96,7 +96,7 @@ public final class FrameCanvas {
         cursorVisible = false;
     }
 
-    /** Mosh's {@code prefix_window_title}: applied only when the remote side has set a title at all. */
+    /** Applied only when the remote side has set a title at all, as mosh-client does. */
     public void prefixTitle(String prefix) {
         titlePrefix = prefix;
     }
@@ -119,7 +119,7 @@ public final class FrameCanvas {
     private static Emulator rebuild(Framebuffer frame) {
         Framebuffer blank = new Framebuffer(frame.width(), frame.height());
         Emulator e = new Emulator(frame.width(), frame.height());
-        e.write(FrameRenderer.serverRole().newFrame(false, blank, frame).getBytes(StandardCharsets.UTF_8));
+        e.write(FrameRenderer.serverRole().bytesFor(false, blank, frame).getBytes(StandardCharsets.UTF_8));
         long replayed = frame.bellCount() == 0 ? 0 : 1;
         long missing = Math.min(frame.bellCount() - replayed, MAX_REPLAYED_BELLS);
         if (missing > 0) {

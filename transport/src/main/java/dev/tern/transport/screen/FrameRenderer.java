@@ -4,26 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mosh's {@code Display::new_frame} (spec §3): the bytes that make a terminal showing frame {@code last} show
- * frame {@code next}, with mosh's cursor-movement choices, blank-run erasure, soft-wrap reconstruction and
- * scroll detection.
+ * Turns a change of frame into terminal output: the bytes that make a terminal showing frame {@code shown} show
+ * frame {@code next}, the same bytes mosh's server writes for the same pair (behaviour and test vectors in docs:
+ * mosh-terminal.md §3).
+ *
+ * <p>A frame is written in a fixed order of small steps: bell, titles, clipboard, reverse video; a clean start
+ * when the terminal's contents are unknown; a scroll when the new frame is the old one moved up; the rows that
+ * still differ; then the cursor, the current attributes and the modes. While writing, a {@link Receiver} models
+ * what the terminal will have done with the bytes so far (cursor, attributes, cursor visibility), so each move
+ * and attribute change is sent only when needed and as cheaply as possible.
  *
  * <p>Two roles:
  * <ul>
- * <li><b>server</b> ({@link #serverRole()}): mosh-server's {@code Display(false)}; ECH, BCE and titles allowed.
- * Its output is what a real server puts in HostBytes, which round-trip tests feed to a second emulator.</li>
+ * <li><b>server</b> ({@link #serverRole()}): what mosh-server writes into its HostBytes; erase-character, erasure
+ * in the current background and titles allowed. Round-trip tests feed its output to a second emulator.</li>
  * <li><b>client</b> ({@link #clientRole()}, or {@code new FrameRenderer(false)}): drives a terminal view. It
- * does not rely on ECH or BCE (spec §4.8: if in doubt, port with has_ech = false and has_bce = false) and,
- * after drawing the bottom-right cell, always positions the cursor absolutely (the §3.6 item 2 fix), so any
- * VT/xterm-compatible view ends up exactly on {@code next}.</li>
+ * relies on neither erase-character nor background-colour erase and, after drawing the bottom-right cell,
+ * positions the cursor absolutely instead of trusting the view's pending-wrap column, so any VT/xterm-compatible
+ * view ends up exactly on {@code next}.</li>
  * </ul>
  *
- * <p>Scrollback: {@link #render} also reports the rows of {@code last} that its output scrolls off the top of the
- * view (when mosh's scroll detection finds that the new frame is the old one moved up). A view that keeps its
- * own history appends {@link RenderResult#scrolledOff()} to it after applying {@link RenderResult#bytes()}. When
- * more than a screenful scrolled between two frames, scroll detection cannot see it and the frame is simply
- * redrawn; a tab that sees every byte (local, SSH) should take its history from
- * {@link Emulator#setScrollbackSink} instead and ignore {@code scrolledOff}.
+ * <p>Scrollback: {@link #render} also reports the rows of {@code shown} that its output scrolls off the top of the
+ * view (when the new frame is the old one moved up). A view that keeps its own history appends
+ * {@link RenderResult#scrolledOff()} to it after applying {@link RenderResult#bytes()}. When more than a screenful
+ * scrolled between two frames the scroll cannot be seen and the frame is simply redrawn; a tab that sees every
+ * byte (local, SSH) should take its history from {@link Emulator#setScrollbackSink} instead and ignore
+ * {@code scrolledOff}.
  *
  * <p>Frames should be {@link Framebuffer#snapshot() snapshots}; the renderer only reads them. Stateless and
  * thread-safe.
@@ -39,19 +45,22 @@ public final class FrameRenderer {
      *                              instead of trusting the receiver's pending-wrap column (client-side fix)
      */
     public record Capabilities(boolean hasEch, boolean hasBce, boolean hasTitle, boolean absoluteAfterLastCell) {
-        /** mosh-server's {@code Display(false)}. */
+        /** What mosh's server assumes of its own model terminal. */
         public static final Capabilities SERVER = new Capabilities(true, true, true, false);
         /** A terminal view whose ECH/BCE support is not relied upon. */
         public static final Capabilities CLIENT = new Capabilities(false, false, true, true);
     }
 
+    /** Blank runs longer than this are erased with ECH (when allowed) rather than written as spaces. */
+    private static final int SPACES_UP_TO = 4;
+
     private final Capabilities caps;
 
     /**
-     * @param hasEcma48CharacterRepeat whether the receiving terminal is known to implement the ECMA-48 erase and
-     *                                 repeat functions mosh's server relies on (ECH with background-colour
-     *                                 erase): {@code true} gives the server role ({@link Capabilities#SERVER}),
-     *                                 {@code false} the client role ({@link Capabilities#CLIENT}), spec §3.1.
+     * @param hasEcma48CharacterRepeat whether the receiving terminal is known to implement ECH with
+     *                                 background-colour erase: {@code true} gives the server role
+     *                                 ({@link Capabilities#SERVER}), {@code false} the client role
+     *                                 ({@link Capabilities#CLIENT}).
      */
     public FrameRenderer(boolean hasEcma48CharacterRepeat) {
         this(hasEcma48CharacterRepeat ? Capabilities.SERVER : Capabilities.CLIENT);
@@ -73,296 +82,424 @@ public final class FrameRenderer {
         return caps;
     }
 
-    /** The bytes (as a string of code points; encode as UTF-8) that turn a terminal showing {@code last} into {@code next}. */
-    public String newFrame(boolean initialized, Framebuffer last, Framebuffer next) {
-        return render(initialized, last, next).bytes();
+    /**
+     * The bytes (as a string of code points; encode as UTF-8) that turn a terminal showing {@code shown} into one
+     * showing {@code next}.
+     *
+     * @param incremental false to redraw everything (first frame, repaint request); {@code shown} is then only
+     *                    consulted for the bell count, clipboard and mouse modes
+     */
+    public String bytesFor(boolean incremental, Framebuffer shown, Framebuffer next) {
+        return render(incremental, shown, next).bytes();
     }
 
-    /**
-     * Like {@link #newFrame} but also reports the rows scrolled off the top.
-     *
-     * @param initialized false to redraw everything (first frame, repaint request); {@code last} is then only
-     *                    used for the bell count, clipboard and mouse modes, as in mosh
-     */
-    public RenderResult render(boolean initialized, Framebuffer last, Framebuffer next) {
-        FrameWriter w = new FrameWriter();
-        Framebuffer f = next;
-
-        if (f.bellCount != last.bellCount) {
-            w.out.append('\007');
-        }
-        if (caps.hasTitle && f.titleInitialized
-                && (!initialized || !f.iconName.equals(last.iconName) || !f.windowTitle.equals(last.windowTitle))) {
-            if (f.iconName.equals(f.windowTitle)) {
-                w.out.append("\033]0;").append(f.windowTitle).append('\007');
-            } else {
-                w.out.append("\033]1;").append(f.iconName).append('\007');
-                w.out.append("\033]2;").append(f.windowTitle).append('\007');
-            }
-        }
-        if (!f.clipboard.equals(last.clipboard)) {
-            w.out.append("\033]52;c;").append(f.clipboard).append('\007');
-        }
-        if (!initialized || f.reverseVideo != last.reverseVideo) {
-            w.out.append(f.reverseVideo ? "\033[?5h" : "\033[?5l");
-        }
-        if (!initialized || f.width != last.width || f.height != last.height) {
-            w.out.append("\033[r\033[0m\033[H\033[2J");
-            initialized = false;
-            w.cursorX = 0;
-            w.cursorY = 0;
-            w.rendition = Renditions.DEFAULT;
+    /** Like {@link #bytesFor} but also reports the rows scrolled off the top. */
+    public RenderResult render(boolean incremental, Framebuffer shown, Framebuffer next) {
+        Receiver t = new Receiver();
+        ringBell(t, shown, next);
+        setTitles(t, incremental, shown, next);
+        setClipboard(t, shown, next);
+        setReverseVideo(t, incremental, shown, next);
+        boolean diff = incremental && next.width == shown.width && next.height == shown.height;
+        if (diff) {
+            t.assumeShowing(shown);
         } else {
-            w.cursorX = last.cursorCol;
-            w.cursorY = last.cursorRow;
-            w.rendition = last.renditions;
-        }
-        if (!initialized) {
-            w.out.append("\033[?25l");
-            w.cursorShown = false;
-        } else {
-            w.cursorShown = last.cursorVisible;
+            t.clearScreen();
+            t.hideCursor();
         }
 
-        // working copy of the old rows (only consulted when initialized, so sizes are equal)
-        Row[] old = initialized ? last.rows.clone() : null;
+        // what the terminal's rows will be once the scroll (if any) is done; null when it was cleared
+        Row[] before = diff ? shown.rows.clone() : null;
         List<Row> scrolledOff = List.of();
-        int firstRow = 0;
-        if (initialized) {
-            int linesScrolled = 0, scrollHeight = 0;
-            Row newTop = f.rows[0];
-            for (int i = 0; i < f.height; i++) {
-                if (old[i] == newTop || old[i].equals(newTop)) {
-                    linesScrolled = i;
+        int firstRowToDraw = 0;
+        Scroll scroll = diff ? Scroll.between(before, next.rows) : null;
+        if (scroll != null) {
+            scrolledOff = scroll.apply(t, before, next.width);
+            firstRowToDraw = scroll.matching;
+        }
+        boolean wrapCarried = false;
+        for (int y = firstRowToDraw; y < next.height; y++) {
+            wrapCarried = drawRow(t, next, y, before == null ? null : before[y], wrapCarried);
+        }
+
+        placeCursor(t, diff, next);
+        t.usePen(next.renditions, !diff);
+        setModes(t, diff, shown, next);
+        return new RenderResult(t.out.toString(), scrolledOff);
+    }
+
+    // ---- the steps before the rows ----
+
+    private static void ringBell(Receiver t, Framebuffer shown, Framebuffer next) {
+        if (next.bellCount != shown.bellCount) {
+            t.out.append('\007');
+        }
+    }
+
+    private void setTitles(Receiver t, boolean incremental, Framebuffer shown, Framebuffer next) {
+        if (!caps.hasTitle || !next.titleInitialized) {
+            return;
+        }
+        if (incremental && next.iconName.equals(shown.iconName) && next.windowTitle.equals(shown.windowTitle)) {
+            return;
+        }
+        if (next.iconName.equals(next.windowTitle)) {
+            t.out.append("\033]0;").append(next.windowTitle).append('\007');
+        } else {
+            t.out.append("\033]1;").append(next.iconName).append('\007');
+            t.out.append("\033]2;").append(next.windowTitle).append('\007');
+        }
+    }
+
+    /** A copy is sent once: the same text copied twice in a row is not sent again. */
+    private static void setClipboard(Receiver t, Framebuffer shown, Framebuffer next) {
+        if (!next.clipboard.equals(shown.clipboard)) {
+            t.out.append("\033]52;c;").append(next.clipboard).append('\007');
+        }
+    }
+
+    private static void setReverseVideo(Receiver t, boolean incremental, Framebuffer shown, Framebuffer next) {
+        if (!incremental || next.reverseVideo != shown.reverseVideo) {
+            t.out.append(next.reverseVideo ? "\033[?5h" : "\033[?5l");
+        }
+    }
+
+    // ---- scrolling ----
+
+    /**
+     * The new frame's top rows are the old frame's rows from {@code shift} down: the terminal can scroll them up
+     * instead of redrawing them. Only upward scrolls of a region starting at the top are recognised.
+     *
+     * @param shift    how many rows the content moved up (rows leaving at the top)
+     * @param matching how many rows at the top of the new frame the scroll brings into place
+     */
+    private record Scroll(int shift, int matching) {
+        /** The scroll that explains the most rows, or null when the top row did not move up. */
+        static Scroll between(Row[] before, Row[] after) {
+            int height = after.length;
+            int shift = 0;
+            for (int i = 0; i < height; i++) {
+                if (before[i].equals(after[0])) {
+                    shift = i;
                     break;
                 }
             }
-            if (linesScrolled > 0) {
-                scrollHeight = 1;
-                for (int k = 1; linesScrolled + k < f.height; k++) {
-                    if (!f.rows[k].equals(old[linesScrolled + k])) {
-                        break;
-                    }
-                    scrollHeight++;
-                }
-                w.updateRendition(Renditions.DEFAULT, true);
-                int bottom = linesScrolled + scrollHeight - 1;
-                if (bottom == f.height - 1 && w.cursorY == f.height - 1) {
-                    w.out.append('\r');
-                    w.out.repeat('\n', linesScrolled);
-                    w.cursorX = 0;
-                } else {
-                    w.out.append("\033[1;").append(bottom + 1).append('r');
-                    w.cursorX = w.cursorY = -1;
-                    w.silentMove(bottom, 0);
-                    w.out.repeat('\n', linesScrolled);
-                    w.out.append("\033[r");
-                    w.cursorX = w.cursorY = -1;
-                }
-                List<Row> off = new ArrayList<>(linesScrolled);
-                for (int y = 0; y < linesScrolled; y++) {
-                    off.add(old[y]);
-                }
-                scrolledOff = off;
-                Row blank = new Row(f.width, Renditions.DEFAULT);
-                for (int y = 0; y <= bottom; y++) {
-                    old[y] = y + linesScrolled <= bottom ? old[y + linesScrolled] : blank;
-                }
-                firstRow = scrollHeight;
+            if (shift == 0) {
+                return null;
             }
+            int matching = 1;
+            while (shift + matching < height && after[matching].equals(before[shift + matching])) {
+                matching++;
+            }
+            return new Scroll(shift, matching);
         }
 
-        boolean wrap = false;
-        for (int y = firstRow; y < f.height; y++) {
-            wrap = putRow(w, initialized, f, y, old == null ? null : old[y], wrap);
+        /** Last row of the scrolled region. */
+        int regionBottom() {
+            return shift + matching - 1;
         }
 
-        if (!initialized || f.cursorRow != w.cursorY || f.cursorCol != w.cursorX) {
-            w.move(f.cursorRow, f.cursorCol);
-        }
-        if (!initialized || f.cursorVisible != w.cursorShown) {
-            w.out.append(f.cursorVisible ? "\033[?25h" : "\033[?25l");
-        }
-        w.updateRendition(f.renditions, !initialized);
-        if (!initialized || f.bracketedPaste != last.bracketedPaste) {
-            w.out.append(f.bracketedPaste ? "\033[?2004h" : "\033[?2004l");
-        }
-        if (!initialized || f.mouseReportingMode != last.mouseReportingMode) {
-            if (f.mouseReportingMode == MouseMode.NONE) {
-                w.out.append("\033[?1003l\033[?1002l\033[?1001l\033[?1000l");
+        /** Sends the scroll and updates {@code before} to what the terminal then shows; returns the rows gone. */
+        List<Row> apply(Receiver t, Row[] before, int width) {
+            int height = before.length;
+            int bottom = regionBottom();
+            t.usePen(Renditions.DEFAULT, true); // new lines must come in with the default background
+            if (bottom == height - 1 && t.row == height - 1) {
+                // the whole screen scrolls and the cursor is already on the bottom line: new lines do it
+                t.out.append('\r');
+                t.out.repeat('\n', shift);
+                t.col = 0;
             } else {
-                if (last.mouseReportingMode != MouseMode.NONE) {
-                    w.out.append("\033[?").append(last.mouseReportingMode).append('l');
-                }
-                w.out.append("\033[?").append(f.mouseReportingMode).append('h');
+                t.out.append("\033[1;").append(bottom + 1).append('r');
+                t.forgetCursor(); // setting the region moves the cursor
+                t.moveQuietly(bottom, 0);
+                t.out.repeat('\n', shift);
+                t.out.append("\033[r");
+                t.forgetCursor();
             }
-        }
-        if (!initialized || f.mouseFocusEvent != last.mouseFocusEvent) {
-            w.out.append(f.mouseFocusEvent ? "\033[?1004h" : "\033[?1004l");
-        }
-        if (!initialized || f.mouseEncodingMode != last.mouseEncodingMode) {
-            if (f.mouseEncodingMode == MouseMode.ENCODING_DEFAULT) {
-                w.out.append("\033[?1015l\033[?1006l\033[?1005l");
-            } else {
-                if (last.mouseEncodingMode != MouseMode.ENCODING_DEFAULT) {
-                    w.out.append("\033[?").append(last.mouseEncodingMode).append('l');
-                }
-                w.out.append("\033[?").append(f.mouseEncodingMode).append('h');
+            List<Row> gone = new ArrayList<>(shift);
+            for (int y = 0; y < shift; y++) {
+                gone.add(before[y]);
             }
+            Row blank = new Row(width, Renditions.DEFAULT);
+            for (int y = 0; y <= bottom; y++) {
+                before[y] = y + shift <= bottom ? before[y + shift] : blank;
+            }
+            return gone;
         }
-        return new RenderResult(w.out.toString(), scrolledOff);
     }
 
-    /** mosh's put_row; returns the wrap carry for the next row. */
-    private boolean putRow(FrameWriter w, boolean initialized, Framebuffer f, int y, Row oldRow, boolean wrap) {
-        Row row = f.rows[y];
-        int width = f.width;
+    // ---- rows ----
+
+    /**
+     * Brings row {@code y} up to date. {@code was} is what the terminal shows there (null after a clear).
+     * Unchanged cells are skipped, runs of blank cells are erased, the rest is drawn. A soft-wrapped row's last
+     * glyph is written without a move, and the next row's first glyph right after it, so that the terminal wraps
+     * by itself and marks the row as wrapped too.
+     *
+     * @param wrapCarried the previous row soft-wrapped into this one and its first glyph is due now
+     * @return whether this row hands such a wrap to the next one
+     */
+    private boolean drawRow(Receiver t, Framebuffer next, int y, Row was, boolean wrapCarried) {
+        Row row = next.rows[y];
+        int width = next.width;
         int x = 0;
-        if (wrap) {
-            w.updateRendition(row.rend[0], false);
-            w.appendCell(row, 0);
-            int cw = row.isWide(0) ? 2 : 1;
-            x += cw;
-            w.cursorX += cw;
+        if (wrapCarried) {
+            t.usePen(row.rend[0], false);
+            x = t.print(row, 0);
         }
-        if (initialized && row == oldRow) {
+        if (row == was) {
             return false;
         }
-        boolean wrapThis = row.wrapped();
-        int clearCount = 0;
-        long blankR = 0;
-        boolean wroteLast = false;
+        boolean softWrapped = row.wrapped();
+        BlankRun blanks = new BlankRun();
+        boolean reachedEnd = false;
         while (x < width) {
-            int cw = row.isWide(x) ? 2 : 1;
-            if (initialized && clearCount == 0 && row.cellEquals(x, oldRow, x)) {
-                x += cw;
+            int cellWidth = row.isWide(x) ? 2 : 1;
+            // once a blank run has begun, cells are compared no more: the run must end where it ends
+            if (was != null && blanks.length == 0 && row.cellEquals(x, was, x)) {
+                x += cellWidth;
                 continue;
             }
             boolean empty = row.base[x] == 0;
-            if (empty) {
-                if (clearCount == 0) {
-                    blankR = row.rend[x];
-                }
-                if (row.rend[x] == blankR) {
-                    clearCount++;
-                    x++;
-                    continue;
-                }
+            if (empty && blanks.takes(row.rend[x])) {
+                blanks.add(row.rend[x]);
+                x++;
+                continue;
             }
-            if (clearCount > 0) {
-                w.silentMove(y, x - clearCount);
-                w.updateRendition(blankR, false);
-                if ((caps.hasBce || w.rendition == Renditions.DEFAULT) && caps.hasEch && clearCount > 4) {
-                    w.out.append("\033[").append(clearCount).append('X');
-                } else {
-                    w.out.repeat(' ', clearCount);
-                    w.cursorX = x;
-                }
-                clearCount = 0;
+            if (blanks.length > 0) {
+                eraseRun(t, y, x, blanks);
                 if (empty) {
-                    blankR = row.rend[x];
-                    clearCount = 1;
+                    blanks.add(row.rend[x]);
                     x++;
                     continue;
                 }
             }
-            if (wrapThis && x + cw >= width) {
-                w.cursorX = w.cursorY = -1;
+            if (softWrapped && x + cellWidth >= width) {
+                t.forgetCursor(); // the wrap-carrying glyph is placed absolutely
             }
-            w.silentMove(y, x);
-            w.updateRendition(row.rend[x], false);
-            w.appendCell(row, x);
-            x += cw;
-            w.cursorX += cw;
-            if (x >= width) {
-                wroteLast = true;
-            }
+            t.moveQuietly(y, x);
+            t.usePen(row.rend[x], false);
+            t.print(row, x);
+            x += cellWidth;
+            reachedEnd |= x >= width;
         }
-        if (clearCount > 0) {
-            w.silentMove(y, x - clearCount);
-            w.updateRendition(blankR, false);
-            if ((caps.hasBce || w.rendition == Renditions.DEFAULT) && !wrapThis) {
-                w.out.append("\033[K");
-            } else {
-                w.out.repeat(' ', clearCount);
-                w.cursorX = width;
-                wroteLast = true;
-            }
+        if (blanks.length > 0) {
+            reachedEnd |= eraseToEnd(t, y, x, width, blanks, softWrapped);
         }
-        if (wroteLast && y < f.height - 1) {
-            w.cursorX = 0;
-            w.cursorY = y + 1;
-            if (wrapThis) {
-                return true;
+        return nextLine(t, next, y, reachedEnd, softWrapped);
+    }
+
+    /** Blank cells with one set of attributes, waiting to be erased in one go. */
+    private static final class BlankRun {
+        int length;
+        long renditions;
+
+        boolean takes(long r) {
+            return length == 0 || r == renditions;
+        }
+
+        void add(long r) {
+            if (length == 0) {
+                renditions = r;
             }
-            w.out.append("\r\n");
+            length++;
+        }
+    }
+
+    /** Whether erasing with pen {@code r} leaves the same cells as writing spaces would. */
+    private boolean eraseMatchesSpaces(long r) {
+        return caps.hasBce || r == Renditions.DEFAULT;
+    }
+
+    /** Erases the run that ends just before {@code end}: ECH when allowed and worth it, else spaces. */
+    private void eraseRun(Receiver t, int y, int end, BlankRun blanks) {
+        t.moveQuietly(y, end - blanks.length);
+        t.usePen(blanks.renditions, false);
+        if (eraseMatchesSpaces(blanks.renditions) && caps.hasEch && blanks.length > SPACES_UP_TO) {
+            t.out.append("\033[").append(blanks.length).append('X');
+        } else {
+            t.out.repeat(' ', blanks.length);
+            t.col = end;
+        }
+        blanks.length = 0;
+    }
+
+    /**
+     * Erases a run reaching the end of the row: EL when allowed, else spaces. A soft-wrapped row always gets
+     * spaces, because its wrap only happens if its last column is written.
+     *
+     * @return whether the row's last column was written
+     */
+    private boolean eraseToEnd(Receiver t, int y, int end, int width, BlankRun blanks, boolean softWrapped) {
+        t.moveQuietly(y, end - blanks.length);
+        t.usePen(blanks.renditions, false);
+        if (eraseMatchesSpaces(blanks.renditions) && !softWrapped) {
+            t.out.append("\033[K");
             return false;
         }
-        if (wroteLast && caps.absoluteAfterLastCell) {
-            w.cursorX = w.cursorY = -1;
+        t.out.repeat(' ', blanks.length);
+        t.col = width;
+        return true;
+    }
+
+    /**
+     * After a row whose last column was written the terminal's cursor waits to wrap: let it wrap (soft-wrapped
+     * row), or go to the next line with CR LF. On the bottom row nothing is sent.
+     */
+    private boolean nextLine(Receiver t, Framebuffer next, int y, boolean reachedEnd, boolean softWrapped) {
+        if (!reachedEnd) {
+            return false;
+        }
+        if (y < next.height - 1) {
+            t.col = 0;
+            t.row = y + 1;
+            if (softWrapped) {
+                return true;
+            }
+            t.out.append("\r\n");
+            return false;
+        }
+        if (caps.absoluteAfterLastCell) {
+            t.forgetCursor(); // a view's pending-wrap column is not the one the model assumes
         }
         return false;
     }
 
-    /** mosh's FrameState: the writer's model of the receiving terminal while a frame is generated. */
-    private static final class FrameWriter {
+    // ---- the steps after the rows ----
+
+    private static void placeCursor(Receiver t, boolean diff, Framebuffer next) {
+        if (!diff || next.cursorRow != t.row || next.cursorCol != t.col) {
+            t.moveTo(next.cursorRow, next.cursorCol);
+        }
+        if (!diff || next.cursorVisible != t.cursorShown) {
+            t.out.append(next.cursorVisible ? "\033[?25h" : "\033[?25l");
+        }
+    }
+
+    private static void setModes(Receiver t, boolean diff, Framebuffer shown, Framebuffer next) {
+        if (!diff || next.bracketedPaste != shown.bracketedPaste) {
+            t.out.append(next.bracketedPaste ? "\033[?2004h" : "\033[?2004l");
+        }
+        if (!diff || next.mouseReportingMode != shown.mouseReportingMode) {
+            switchMode(t, shown.mouseReportingMode, next.mouseReportingMode, MouseMode.NONE,
+                    "\033[?1003l\033[?1002l\033[?1001l\033[?1000l");
+        }
+        if (!diff || next.mouseFocusEvent != shown.mouseFocusEvent) {
+            t.out.append(next.mouseFocusEvent ? "\033[?1004h" : "\033[?1004l");
+        }
+        if (!diff || next.mouseEncodingMode != shown.mouseEncodingMode) {
+            switchMode(t, shown.mouseEncodingMode, next.mouseEncodingMode, MouseMode.ENCODING_DEFAULT,
+                    "\033[?1015l\033[?1006l\033[?1005l");
+        }
+    }
+
+    /** One of a family of exclusive DEC modes: back to the default turns every member off. */
+    private static void switchMode(Receiver t, int from, int to, int off, String allOff) {
+        if (to == off) {
+            t.out.append(allOff);
+            return;
+        }
+        if (from != off) {
+            t.out.append("\033[?").append(from).append('l');
+        }
+        t.out.append("\033[?").append(to).append('h');
+    }
+
+    /**
+     * The output so far and what the receiving terminal will make of it: where its cursor is (row or col -1:
+     * not known), its current attributes and whether its cursor is visible.
+     */
+    private static final class Receiver {
+        /** Moves this much shorter are made with CR, LF and BS instead of an absolute position. */
+        private static final int SHORT_MOVE = 5;
+
         final StringBuilder out = new StringBuilder(256);
-        int cursorX, cursorY;
-        long rendition;
+        int row, col;
+        long pen;
         boolean cursorShown;
 
-        void silentMove(int y, int x) {
-            if (cursorX == x && cursorY == y) {
+        void assumeShowing(Framebuffer shown) {
+            row = shown.cursorRow;
+            col = shown.cursorCol;
+            pen = shown.renditions;
+            cursorShown = shown.cursorVisible;
+        }
+
+        /** Full reset of the scroll region, attributes and screen, cursor home. */
+        void clearScreen() {
+            out.append("\033[r\033[0m\033[H\033[2J");
+            row = 0;
+            col = 0;
+            pen = Renditions.DEFAULT;
+        }
+
+        void hideCursor() {
+            out.append("\033[?25l");
+            cursorShown = false;
+        }
+
+        void forgetCursor() {
+            row = -1;
+            col = -1;
+        }
+
+        /** Moves for drawing: hides a visible cursor first, so it is not seen jumping around. */
+        void moveQuietly(int toRow, int toCol) {
+            if (row == toRow && col == toCol) {
                 return;
             }
             if (cursorShown) {
-                out.append("\033[?25l");
-                cursorShown = false;
+                hideCursor();
             }
-            move(y, x);
+            moveTo(toRow, toCol);
         }
 
-        void move(int y, int x) {
-            int lastX = cursorX, lastY = cursorY;
-            cursorX = x;
-            cursorY = y;
-            if (lastX != -1 && lastY != -1) {
-                if (x == 0 && y - lastY >= 0 && y - lastY < 5) {
-                    if (lastX != 0) {
-                        out.append('\r');
-                    }
-                    out.repeat('\n', y - lastY);
-                    return;
+        /** The cheapest of CR + LFs (to a line start a little below), BSs (a little left) and an absolute move. */
+        void moveTo(int toRow, int toCol) {
+            boolean known = row != -1 && col != -1;
+            int down = toRow - row;
+            int left = col - toCol;
+            int fromCol = col;
+            row = toRow;
+            col = toCol;
+            if (known && toCol == 0 && down >= 0 && down < SHORT_MOVE) {
+                if (fromCol != 0) {
+                    out.append('\r');
                 }
-                if (y == lastY && lastX - x > 0 && lastX - x < 5) {
-                    out.repeat('\b', lastX - x);
-                    return;
-                }
-            }
-            out.append("\033[").append(y + 1).append(';').append(x + 1).append('H');
-        }
-
-        void updateRendition(long r, boolean force) {
-            if (force || r != rendition) {
-                Renditions.appendSgr(out, r);
-                rendition = r;
+                out.repeat('\n', down);
+            } else if (known && down == 0 && left > 0 && left < SHORT_MOVE) {
+                out.repeat('\b', left);
+            } else {
+                out.append("\033[").append(toRow + 1).append(';').append(toCol + 1).append('H');
             }
         }
 
-        void appendCell(Row row, int x) {
-            int b = row.base[x];
+        void usePen(long renditions, boolean evenIfSame) {
+            if (evenIfSame || renditions != pen) {
+                Renditions.appendSgr(out, renditions);
+                pen = renditions;
+            }
+        }
+
+        /** Writes one cell's glyph and advances the cursor past it; returns the column after it. */
+        int print(Row r, int x) {
+            int b = r.base[x];
             if (b == 0) {
                 out.append(' ');
-                return;
+            } else {
+                if (r.isFallback(x)) {
+                    out.append('\u00A0'); // a lone combining mark needs a base to attach to
+                }
+                out.appendCodePoint(b);
+                String t = r.tail[x];
+                if (t != null) {
+                    out.append(t);
+                }
             }
-            if (row.isFallback(x)) {
-                out.append('\u00A0');
-            }
-            out.appendCodePoint(b);
-            String t = row.tail[x];
-            if (t != null) {
-                out.append(t);
-            }
+            int advance = r.isWide(x) ? 2 : 1;
+            col += advance;
+            return x + advance;
         }
     }
 }

@@ -18,11 +18,11 @@ class ClientRenderingTest {
         Framebuffer blank = host.snapshot();
         Vt.write(host, "abcdefghijklmnopqr");
         Framebuffer first = host.snapshot();
-        String bytes1 = server.newFrame(true, blank, first);
+        String bytes1 = server.bytesFor(true, blank, first);
         assertEquals(Vt.show(Vt.s("abcde\\e[?25l\\e[1;6Hfghijk\\e[2;6Hlmnopqr\\b\\e[?25h")), Vt.show(bytes1));
         Vt.write(host, "\\e[3;6HZ");
         Framebuffer second = host.snapshot();
-        String bytes2 = server.newFrame(true, first, second);
+        String bytes2 = server.bytesFor(true, first, second);
         assertEquals(Vt.show("Z\b"), Vt.show(bytes2));
 
         // mosh-client's own emulator ends one column off ...
@@ -45,7 +45,7 @@ class ClientRenderingTest {
         Emulator host = new Emulator(6, 3);
         Framebuffer blank = host.snapshot();
         Vt.write(host, "abcdefghijklmnopqr");
-        String out = FrameRenderer.clientRole().newFrame(true, blank, host.snapshot());
+        String out = FrameRenderer.clientRole().bytesFor(true, blank, host.snapshot());
         assertFalse(out.contains("\b"), Vt.show(out));
         assertTrue(out.endsWith("\033[3;6H\033[?25h"), Vt.show(out));
     }

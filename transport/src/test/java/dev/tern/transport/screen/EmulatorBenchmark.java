@@ -62,6 +62,6 @@ public class EmulatorBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public String renderFullScreenChange200x50() {
-        return renderer.newFrame(true, before, after);
+        return renderer.bytesFor(true, before, after);
     }
 }

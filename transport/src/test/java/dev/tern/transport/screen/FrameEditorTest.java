@@ -28,7 +28,7 @@ class FrameEditorTest {
         assertEquals(5, shown.cursorCol());
         assertEquals(4, latest.cursorCol());
         // the renderer draws exactly the edit
-        assertEquals("\033[4mx\033[0m", FrameRenderer.serverRole().newFrame(true, latest, shown)
+        assertEquals("\033[4mx\033[0m", FrameRenderer.serverRole().bytesFor(true, latest, shown)
                 .replace("\033]0;[mosh] t\007", "").replace("\033[0;4m", "\033[4m"));
     }
 }

@@ -17,7 +17,7 @@ class HostBytesVectorsTest {
         Framebuffer before = e.snapshot();
         Vt.write(e, hostOutput);
         Framebuffer after = e.snapshot();
-        String got = server.newFrame(true, before, after);
+        String got = server.bytesFor(true, before, after);
         assertEquals(Vt.show(Vt.s(expected)), Vt.show(got), "host output " + hostOutput);
         // the client, holding `before`, must reach exactly `after` (modulo mosh's blank/fallback representation)
         Emulator client = Replay.clientHolding(before);
@@ -89,7 +89,7 @@ class HostBytesVectorsTest {
         assertEquals(Vt.show(Vt.s("\\e[r\\e[0m\\e[H\\e[2J\\e[?25labcdef\\e[K\\r\\nghijkl\\e[K\\r\\nmnopq\\e[K\\r\\n\\e[K"
                         + "\\e[3;6H\\e[?25h\\e[0m\\e[?2004l\\e[?1003l\\e[?1002l\\e[?1001l\\e[?1000l\\e[?1004l\\e[?1015l"
                         + "\\e[?1006l\\e[?1005l")),
-                Vt.show(server.newFrame(true, before, after)));
+                Vt.show(server.bytesFor(true, before, after)));
     }
 
     @Test
@@ -103,6 +103,6 @@ class HostBytesVectorsTest {
         Framebuffer blank = new Emulator(5, 3).snapshot();
         assertEquals(Vt.show(Vt.s("\\e[?5l\\e[r\\e[0m\\e[H\\e[2J\\e[?25l\\e[K\\n\\e[K\\n\\e[K\\e[1;1H\\e[?25h\\e[0m\\e[?2004l"
                         + "\\e[?1003l\\e[?1002l\\e[?1001l\\e[?1000l\\e[?1004l\\e[?1015l\\e[?1006l\\e[?1005l")),
-                Vt.show(server.newFrame(false, blank, blank)));
+                Vt.show(server.bytesFor(false, blank, blank)));
     }
 }

@@ -101,18 +101,18 @@ class ScreenBenchmarkTest {
         FrameRenderer server = FrameRenderer.serverRole();
         String out = "";
         for (int i = 0; i < 2000; i++) {
-            out = client.newFrame(true, a, b);
-            server.newFrame(true, b, a);
+            out = client.bytesFor(true, a, b);
+            server.bytesFor(true, b, a);
         }
         int n = 5000;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            out = client.newFrame(true, a, b);
+            out = client.bytesFor(true, a, b);
         }
         double us = (System.nanoTime() - t0) / 1e3 / n;
         long t1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            server.newFrame(true, b, a);
+            server.bytesFor(true, b, a);
         }
         double us2 = (System.nanoTime() - t1) / 1e3 / n;
         System.out.printf("BENCH renderer full-screen change 200x50: client role %.1f us (%d chars), server role %.1f us%n",

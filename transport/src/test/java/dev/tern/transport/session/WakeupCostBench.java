@@ -142,7 +142,7 @@ public final class WakeupCostBench {
                 overlays.serverUpdate(latest.arrivedAt(), endpoint.sender().acknowledgedSentAt(),
                         endpoint.sender().acknowledgedNumber(), endpoint.rtt().frameInterval(), latest.state().echoAck());
                 Framebuffer display = overlays.compose(latest.state().emulator());
-                renderer.newFrame(true, drawn, display);
+                renderer.bytesFor(true, drawn, display);
                 drawn = display;
             }
             endpoint.sendWhatIsDue(now[0]);
