@@ -70,18 +70,18 @@ public final class AtomicFileWriter {
         }
     }
 
-    /** Deletes temp files a killed save left behind next to {@code target}. */
+    /**
+     * Deletes temp files a killed save left behind next to {@code target}. Call it only while holding whatever lock
+     * every writer of {@code target} takes: a temp file is also what a save in progress looks like.
+     */
     public static void deleteLeftovers(Path target) {
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             return;
         }
-        String prefix = target.getFileName().toString();
+        String prefix = target.getFileName() + TEMP_MARKER;
         try (var files = Files.list(dir)) {
-            files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(prefix) && name.contains(TEMP_MARKER);
-            }).forEach(f -> {
+            files.filter(f -> f.getFileName().toString().startsWith(prefix)).forEach(f -> {
                 try {
                     Files.deleteIfExists(f);
                 } catch (IOException ignored) {

@@ -61,10 +61,35 @@ public final class ProfileStore {
         return readOnlyReason != null;
     }
 
-    /** Reads the file; never throws. */
-    public synchronized LoadReport load() {
+    /**
+     * Reads the file; never throws. Runs under the same lock as {@link #update}: a load may write too (a secret
+     * scrubbed, a broken file moved aside, leftovers of a killed save deleted), and only under the lock is a temp
+     * file beside the profiles surely a leftover rather than another instance's save in progress.
+     */
+    public LoadReport load() {
+        try {
+            return underLock(true, this::loadLocked);
+        } catch (IOException e) {
+            // no lock to be had (a read-only folder, a file system without locks): read, but change nothing on disk
+            synchronized (this) {
+                LoadReport report = loadUnlocked(false);
+                readOnlyReason = "the profiles file cannot be locked (" + describe(e) + ")";
+                List<String> notices = new ArrayList<>(report.notices());
+                notices.add("Tern cannot lock your profiles file (" + describe(e) + "); until that is fixed, "
+                        + "changes to profiles are not saved.");
+                return new LoadReport(report.document(), notices, true, true);
+            }
+        }
+    }
+
+    private LoadReport loadLocked() {
         AtomicFileWriter.deleteLeftovers(file);
         AtomicFileWriter.deleteLeftovers(backupFile());
+        return loadUnlocked(true);
+    }
+
+    /** @param mayWrite whether the file may be changed (under the lock only) */
+    private LoadReport loadUnlocked(boolean mayWrite) {
         List<String> notices = new ArrayList<>();
         readOnlyReason = null;
         boolean problem = false;
@@ -92,7 +117,7 @@ public final class ProfileStore {
             ProfileJson.Parsed parsed = ProfileJson.read(bytes);
             current = parsed.document();
             notices.addAll(parsed.notes());
-            if (parsed.hadSecrets() && !parsed.fromNewer()) {
+            if (parsed.hadSecrets() && !parsed.fromNewer() && mayWrite) {
                 scrubSecretsOnDisk(notices);
             }
             if (parsed.fromNewer()) {
@@ -102,7 +127,7 @@ public final class ProfileStore {
                 problem = true;
             }
         } catch (ProfilesFileException e) {
-            Path aside = moveAside(notices);
+            Path aside = mayWrite ? moveAside(notices) : null;
             notices.addFirst("Your profiles file could not be read: " + e.getMessage() + ". "
                     + (aside == null ? "" : "It was kept as " + aside + ". "));
             current = readBackupOrEmpty(notices);
@@ -117,23 +142,48 @@ public final class ProfileStore {
      * @return notices for the user (conflicts met, a broken file moved aside); empty when all went as planned
      */
     public List<String> update(ProfileEdit edit) throws IOException {
+        return underLock(false, () -> {
+            if (readOnlyReason != null) {
+                throw new IOException("Profiles are not saved because " + readOnlyReason + ".");
+            }
+            List<String> notices = new ArrayList<>();
+            ProfilesDocument fresh = readForUpdate(notices);
+            ProfilesDocument next = edit.apply(fresh, notices);
+            writer.write(file, ProfileJson.write(next), true);
+            current = next;
+            return notices;
+        });
+    }
+
+    /** Work done while holding the profiles file's lock and this store's monitor. */
+    @FunctionalInterface
+    private interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the lock every writer of the profiles file takes: the lock file beside it (other
+     * processes), a lock per file within this process (a FileLock is the whole JVM's, so two stores of one process
+     * need one of their own), then this store. The order is always the same, so two stores never wait on each
+     * other crosswise.
+     *
+     * @param onlyIfFolderExists a load creates no folder: without one there is nothing to lock or to protect
+     */
+    private <T> T underLock(boolean onlyIfFolderExists, Locked<T> work) throws IOException {
         ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
         inProcess.lock();
         try {
-            synchronized (this) {
-                if (readOnlyReason != null) {
-                    throw new IOException("Profiles are not saved because " + readOnlyReason + ".");
+            if (onlyIfFolderExists && !Files.isDirectory(file.getParent())) {
+                synchronized (this) {
+                    return work.run();
                 }
-                Files.createDirectories(file.getParent());
-                try (FileChannel lockChannel = FileChannel.open(file.resolveSibling(FILE_NAME + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = lockChannel.lock()) {
-                    List<String> notices = new ArrayList<>();
-                    ProfilesDocument fresh = readForUpdate(notices);
-                    ProfilesDocument next = edit.apply(fresh, notices);
-                    writer.write(file, ProfileJson.write(next), true);
-                    current = next;
-                    return notices;
+            }
+            Files.createDirectories(file.getParent());
+            try (FileChannel lockChannel = FileChannel.open(file.resolveSibling(FILE_NAME + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockChannel.lock()) {
+                synchronized (this) {
+                    return work.run();
                 }
             }
         } finally {
@@ -238,6 +288,9 @@ public final class ProfileStore {
     private static String describe(Exception e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -272,6 +272,67 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aLoadWhileAnotherStoreSavesLeavesThatSaveAlone() throws Exception {
+        ProfileStore reader = new ProfileStore(dir);
+        List<LoadReport> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the other store loads at the worst moment of this save: its temp file written, not yet renamed
+        AtomicFileWriter racing = new AtomicFileWriter(step -> {
+            if (step == AtomicFileWriter.Step.TEMP_WRITTEN && loaded.isEmpty()) {
+                Thread load = Thread.ofPlatform().start(() -> loaded.add(reader.load()));
+                try {
+                    load.join(java.time.Duration.ofMillis(500)); // a load that waits for the lock is still waiting
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                loaded.add(new LoadReport(ProfilesDocument.empty(), List.of(), false, false));
+            }
+        });
+        ProfileStore saver = new ProfileStore(dir, racing, CLOCK);
+        saver.load();
+
+        saver.update(ProfileEdits.add(List.of(sample("saved while another window loads"))));
+
+        assertEquals(List.of("saved while another window loads"), new ProfileStore(dir).load().document().profiles()
+                .stream().map(Profile::name).toList());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains(AtomicFileWriter.TEMP_MARKER)).toList());
+        }
+    }
+
+    @Test
+    void twoStoresSavingAndLoadingAtOnceLoseNothing() throws Exception {
+        int perStore = 25;
+        ProfileStore first = new ProfileStore(dir);
+        ProfileStore second = new ProfileStore(dir);
+        first.load();
+        second.load();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> runs = List.of(
+                    pool.submit(() -> addEach(first, "first", perStore)),
+                    pool.submit(() -> addEach(second, "second", perStore)));
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS); // a failed save fails the test here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Profile> saved = new ProfileStore(dir).load().document().profiles();
+        assertEquals(2 * perStore, saved.size(), saved.stream().map(Profile::name).toList().toString());
+    }
+
+    /** Adds profiles one by one, loading again before each, as a window does after another one saved. */
+    private static Void addEach(ProfileStore store, String prefix, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            LoadReport report = store.load();
+            assertEquals(List.of(), report.notices());
+            store.update(ProfileEdits.add(List.of(sample(prefix + " " + i))));
+        }
+        return null;
+    }
+
+    @Test
     void noSecretEverReachesTheDisk() throws IOException {
         String testPassword = "Tr0ub4dor&3-test-password";
         ProfileStore store = new ProfileStore(dir);
