@@ -166,6 +166,12 @@ tern_pkg_stage_input() {
     esac
   done
   while IFS= read -r jar; do cp "$jar" "$FX_MODULES/"; done < <(tern_pkg_fx_jars)
+  # the licence, the notice and the generated list of the bundled libraries' licences travel with the app
+  local legal
+  for legal in "$ROOT/LICENSE" "$ROOT/NOTICE" "$ROOT/app/target/generated-sources/license/THIRD-PARTY.txt"; do
+    [ -f "$legal" ] || tern_pkg_fail "missing ${legal#"$ROOT"/}: build the app first (mvn install writes THIRD-PARTY.txt)"
+    cp "$legal" "$INPUT/"
+  done
   [ -n "$locked" ] && { flock -u 9; exec 9>&-; }
   [ "$(ls "$FX_MODULES" | wc -l)" -ge 3 ] || tern_pkg_fail "no platform JavaFX jars (javafx-*-<platform>.jar) in $APP_LIB; rebuild the app on this OS"
   tern_pkg_log "staged $(ls "$INPUT" | wc -l | tr -d ' ') jars in ${INPUT#"$ROOT"/}, $(ls "$FX_MODULES" | wc -l | tr -d ' ') JavaFX jars"

@@ -3,9 +3,10 @@
 #  1. app-image: starts bin/Tern on a private Xvfb, waits for the main window, takes a screenshot
 #     (packaging/target/smoke-app-image.png), closes the window like a user (WM_DELETE_WINDOW) and checks that
 #     the process exits with code 0 and printed no AOT-cache error.
-#  2. .deb: checks its control data (Depends has libgtk-3-0, the menu entry), unpacks it with dpkg-deb -x into a
-#     throwaway root, runs the `tern` CLI launcher (--help, and that it loads dev.tern.app.Main from the AOT
-#     cache), then the GUI launcher as in 1 (screenshot packaging/target/smoke-deb.png).
+#  2. .deb: checks its control data (Depends has libgtk-3-0, the menu entry, LICENSE, NOTICE and the generated
+#     THIRD-PARTY.txt), unpacks it with dpkg-deb -x into a throwaway root, runs the `tern` CLI launcher (--help,
+#     and that it loads dev.tern.app.Main from the AOT cache), then the GUI launcher as in 1 (screenshot
+#     packaging/target/smoke-deb.png).
 #     With --install it instead installs the .deb on this machine (apt-get install ./tern_*.deb; root only),
 #     checks the /usr/bin/tern link, starts both launchers, then purges the package again.
 # Needs: Xvfb, xdotool, ImageMagick's import, dpkg-deb, and the JDK 25 (for the small window-closing tool):
@@ -122,6 +123,12 @@ depends="$(sed -n 's/^Depends: //p' <<<"$control")"
 grep -qE '(^|, *)libgtk-3-0($|[ ,(])' <<<"$depends" || fail ".deb Depends lacks libgtk-3-0: $depends"
 contents="$(dpkg-deb -c "$DEB")"
 grep -q './opt/tern/lib/tern-Tern.desktop' <<<"$contents" || fail ".deb has no desktop entry"
+for legal in LICENSE NOTICE THIRD-PARTY.txt; do
+  [ -s "$IMAGE_APP/$legal" ] || fail "the app-image lacks lib/app/$legal"
+  grep -q "./opt/tern/lib/app/$legal\$" <<<"$contents" || fail ".deb lacks /opt/tern/lib/app/$legal"
+done
+grep -q "Apache License" "$IMAGE_APP/LICENSE" && grep -q "pty4j" "$IMAGE_APP/THIRD-PARTY.txt" \
+  || fail "LICENSE or THIRD-PARTY.txt in the app-image do not read as expected"
 postinst="$(dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./postinst)"
 grep -q 'xdg-desktop-menu install /opt/tern/lib/tern-Tern.desktop' <<<"$postinst" \
   || fail ".deb postinst does not install the menu entry"
