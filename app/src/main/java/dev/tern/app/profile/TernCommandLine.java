@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A profile as a command line to paste into a terminal: {@code tern ...} (mosh's option names) for Mosh profiles,
- * {@code ssh ...} for SSH profiles (the {@code tern} CLI speaks only Mosh). POSIX shell quoting.
+ * {@code ssh ...} for SSH profiles (the {@code tern} CLI speaks only Mosh). POSIX shell quoting; the destination
+ * follows {@code --}, so nothing in a profile can become an option of the command.
  */
 public final class TernCommandLine {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -15,8 +16,15 @@ public final class TernCommandLine {
     private TernCommandLine() {
     }
 
-    /** The command line, or empty for a local-shell profile. */
+    /**
+     * The command line; empty for a local-shell profile, and for a profile whose user, host or jump hosts are no
+     * names a command line can carry (one starting with '-', or with spaces or control characters: OpenSSH refuses
+     * those too).
+     */
     public static Optional<String> render(Profile profile) {
+        if (profile.kind() != ConnectionKind.LOCAL && !carriesSafely(profile)) {
+            return Optional.empty();
+        }
         return switch (profile.kind()) {
             case MOSH -> Optional.of(mosh(profile));
             case SSH -> Optional.of(ssh(profile));
@@ -51,9 +59,22 @@ public final class TernCommandLine {
             words.add(String.valueOf(profile.port()));
         }
         addSshIdentityAndJump(profile, words);
+        words.add("--");
         words.add(destination(profile));
-        addStartupCommand(profile, words);
+        if (!profile.startupCommand().isBlank()) {
+            // mosh runs these words instead of the login shell
+            words.addAll(moshStartupCommand(profile.startupCommand()));
+        }
         return join(words);
+    }
+
+    /**
+     * The program mosh-server runs for a startup command: the command, then a login shell, as a startup command
+     * means. The command is an argument of its own that sh evaluates whole, so whatever it ends with (a comment, a
+     * trailing {@code &}, an open quote) cannot swallow or break the shell that follows.
+     */
+    public static List<String> moshStartupCommand(String startupCommand) {
+        return List.of("sh", "-c", "eval \"$1\"; exec \"${SHELL:-/bin/sh}\" -l", "sh", startupCommand.strip());
     }
 
     private static String ssh(Profile profile) {
@@ -67,9 +88,12 @@ public final class TernCommandLine {
         if (!profile.startupCommand().isBlank()) {
             words.add("-t");
         }
+        words.add("--");
         words.add(destination(profile));
         if (!profile.startupCommand().isBlank()) {
-            words.add(profile.startupCommand().strip() + "; exec \"$SHELL\" -l");
+            // the remote login shell runs it, as if typed there (what the app's SSH tab does); on a line of its own,
+            // so a comment or a trailing '&' in it ends there and the shell still follows
+            words.add(profile.startupCommand().strip() + "\nexec \"$SHELL\" -l");
         }
         return join(words);
     }
@@ -77,7 +101,8 @@ public final class TernCommandLine {
     private static void addSshIdentityAndJump(Profile profile, List<String> words) {
         if (profile.auth() == AuthMethod.KEY_FILE && !profile.keyFile().isEmpty()) {
             words.add("-i");
-            words.add(profile.keyFile());
+            // the same file, but a word a parser cannot take for an option
+            words.add(profile.keyFile().startsWith("-") ? "./" + profile.keyFile() : profile.keyFile());
         }
         if (!profile.jumpHost().isEmpty()) {
             words.add("-J");
@@ -85,14 +110,24 @@ public final class TernCommandLine {
         }
     }
 
-    private static void addStartupCommand(Profile profile, List<String> words) {
-        if (!profile.startupCommand().isBlank()) {
-            // mosh runs "-- command" instead of the login shell; keep a shell afterwards, as a startup command means
-            words.add("--");
-            words.add("sh");
-            words.add("-c");
-            words.add(profile.startupCommand().strip() + "; exec \"$SHELL\" -l");
+    private static boolean carriesSafely(Profile profile) {
+        if (!isPlainName(profile.host()) || !profile.user().isEmpty() && !isPlainName(profile.user())) {
+            return false;
         }
+        if (profile.jumpHost().isEmpty()) {
+            return true;
+        }
+        for (String hop : profile.jumpHost().split(",")) {
+            if (!isPlainName(hop.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Not empty, not an option, no blanks or control characters. */
+    private static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.startsWith("-") && name.chars().noneMatch(c -> c <= ' ' || c == 0x7F);
     }
 
     private static String destination(Profile profile) {

@@ -3,14 +3,21 @@ package dev.tern.app.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TernCommandLineTest {
 
     @Test
     void aPlainMoshProfileIsJustTernAndTheHost() {
         Profile profile = Profile.remote("p", "", ConnectionKind.MOSH, "alice", "example.org", null);
-        assertEquals("tern alice@example.org", TernCommandLine.render(profile).orElseThrow());
+        assertEquals("tern -- alice@example.org", TernCommandLine.render(profile).orElseThrow());
     }
 
     @Test
@@ -21,7 +28,7 @@ class TernCommandLineTest {
                         "en_US.UTF-8"), "", TerminalOptions.DEFAULTS);
         assertEquals("LC_ALL=en_US.UTF-8 tern --predict=experimental --predict-overwrite -p 60001:60010 "
                         + "--server='mosh-server new -c 256' --ssh-port 2222 -i '/home/alice/keys/my key' "
-                        + "-J bob@bastion:22 alice@example.org",
+                        + "-J bob@bastion:22 -- alice@example.org",
                 TernCommandLine.render(profile).orElseThrow());
     }
 
@@ -29,7 +36,7 @@ class TernCommandLineTest {
     void aStartupCommandKeepsAShellAfterwards() {
         Profile profile = new Profile(null, "p", "", ConnectionKind.MOSH, "h", null, "", AuthMethod.AGENT, "", "",
                 false, MoshOptions.DEFAULTS, "tmux new -A -s main", TerminalOptions.DEFAULTS);
-        assertEquals("tern h -- sh -c 'tmux new -A -s main; exec \"$SHELL\" -l'",
+        assertEquals("tern -- h sh -c 'eval \"$1\"; exec \"${SHELL:-/bin/sh}\" -l' sh 'tmux new -A -s main'",
                 TernCommandLine.render(profile).orElseThrow());
     }
 
@@ -37,7 +44,68 @@ class TernCommandLineTest {
     void sshProfilesBecomeAnSshCommand() {
         Profile profile = new Profile(null, "p", "", ConnectionKind.SSH, "example.org", 2200, "carol",
                 AuthMethod.PASSWORD, "", "", true, MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
-        assertEquals("ssh -p 2200 carol@example.org", TernCommandLine.render(profile).orElseThrow());
+        assertEquals("ssh -p 2200 -- carol@example.org", TernCommandLine.render(profile).orElseThrow());
+    }
+
+    @Test
+    void aUserOrHostThatLooksLikeAnOptionGetsNoCommandLine() {
+        for (ConnectionKind kind : List.of(ConnectionKind.MOSH, ConnectionKind.SSH)) {
+            assertEquals(Optional.empty(), TernCommandLine.render(Profile.remote("p", "", kind,
+                    "-oProxyCommand=touch /tmp/pwned", "example.org", null)));
+            assertEquals(Optional.empty(), TernCommandLine.render(Profile.remote("p", "", kind, "alice",
+                    "-oProxyCommand=sh", null)));
+            assertEquals(Optional.empty(), TernCommandLine.render(Profile.remote("p", "", kind, "al ice",
+                    "example.org", null)));
+            assertEquals(Optional.empty(), TernCommandLine.render(withJump(kind, "ok@bastion,-oProxyCommand=sh")));
+        }
+    }
+
+    @Test
+    void theDestinationFollowsDoubleDashAndAKeyFileNeverStartsWithADash() {
+        Profile profile = new Profile(null, "p", "", ConnectionKind.SSH, "example.org", null, "alice",
+                AuthMethod.KEY_FILE, "-key", "", false, MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
+        assertEquals("ssh -i ./-key -- alice@example.org", TernCommandLine.render(profile).orElseThrow());
+    }
+
+    @Test
+    void anSshStartupCommandEndingInACommentOrAmpersandStillLeavesTheShell() {
+        Profile comment = new Profile(null, "p", "", ConnectionKind.SSH, "h", null, "", AuthMethod.AGENT, "", "",
+                false, MoshOptions.DEFAULTS, "cd /srv # deploy box", TerminalOptions.DEFAULTS);
+        assertEquals("ssh -t -- h 'cd /srv # deploy box\nexec \"$SHELL\" -l'",
+                TernCommandLine.render(comment).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo started # a note", "echo started &", "echo 'started'", "echo started;"})
+    void aMoshStartupCommandRunsAndTheShellFollowsWhateverItEndsWith(String startup) throws Exception {
+        // run the words mosh-server would run, with a stand-in login shell that says it started
+        ProcessBuilder run = new ProcessBuilder(TernCommandLine.moshStartupCommand(startup)).redirectErrorStream(true);
+        run.environment().put("SHELL", "/bin/echo");
+        Process process = run.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(Set.of("started", "-l"), Set.copyOf(output.lines().toList()), output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"echo started # a note", "echo started &", "echo 'started'", "echo started;"})
+    void anSshStartupCommandRunsAndTheShellFollowsWhateverItEndsWith(String startup) throws Exception {
+        // the remote login shell gets the last word of the ssh command line as "shell -c WORD"
+        Profile profile = new Profile(null, "p", "", ConnectionKind.SSH, "h", null, "", AuthMethod.AGENT, "", "",
+                false, MoshOptions.DEFAULTS, startup, TerminalOptions.DEFAULTS);
+        String line = TernCommandLine.render(profile).orElseThrow();
+        ProcessBuilder run = new ProcessBuilder("sh", "-c", "ssh() { shift $(($# - 1)); sh -c \"$1\"; }; " + line)
+                .redirectErrorStream(true);
+        run.environment().put("SHELL", "/bin/echo");
+        Process process = run.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(Set.of("started", "-l"), Set.copyOf(output.lines().toList()), output);
+    }
+
+    private static Profile withJump(ConnectionKind kind, String jump) {
+        return new Profile(null, "p", "", kind, "example.org", null, "alice", AuthMethod.AGENT, "", jump, false,
+                MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
     }
 
     @Test
