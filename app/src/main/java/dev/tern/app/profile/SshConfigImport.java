@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * Turns the {@code Host} blocks of an OpenSSH client config into profiles: one per concrete alias, skipping
- * wildcard and negated patterns ({@code *}, {@code ?}, {@code !}) and {@code Match} blocks. Only the keywords a
- * profile has fields for are read (HostName, User, Port, IdentityFile, ProxyJump); at connect time the SSH layer
- * reads the config again for everything else.
+ * wildcard and negated patterns ({@code *}, {@code ?}, {@code !}) and {@code Match} blocks. A profile connects by
+ * its alias and sets nothing else, so at connect time the SSH layer resolves the alias through the config as
+ * {@code ssh alias} would: HostName, User, Port, keys and ProxyJump, and also HostKeyAlias, StrictHostKeyChecking,
+ * UserKnownHostsFile and IdentitiesOnly of that block, which a copied HostName would lose. Fields set in the
+ * profile later still win over the config.
  */
 public final class SshConfigImport {
     public static final String GROUP = "SSH config";
@@ -65,22 +67,18 @@ public final class SshConfigImport {
 
     private static Profile toProfile(String alias, Map<String, String> settings, ConnectionKind kind,
                                      List<String> notes) {
-        String host = settings.getOrDefault("hostname", alias).replace("%h", alias);
-        Integer port = null;
-        if (settings.containsKey("port")) {
-            port = HostAddress.parsePort(settings.get("port"));
-            if (port == null) {
-                notes.add(alias + ": Port " + settings.get("port") + " is not a valid port and was left out");
-            }
+        String host = alias;
+        if (!HostAddress.isValidHostName(alias)) {
+            // a profile's host must be a host name; such an alias is kept by its HostName, without its block
+            host = settings.getOrDefault("hostname", alias).replace("%h", alias);
+            notes.add(alias + ": the name cannot be a profile's host, so the profile connects to " + host
+                    + " and the settings of 'Host " + alias + "' do not apply to it; rename the Host to use them");
         }
-        String keyFile = settings.getOrDefault("identityfile", "");
-        String jump = settings.getOrDefault("proxyjump", "");
-        if (jump.equalsIgnoreCase("none")) {
-            jump = "";
+        if (settings.containsKey("port") && HostAddress.parsePort(settings.get("port")) == null) {
+            notes.add(alias + ": Port " + settings.get("port") + " is not a valid port");
         }
-        return new Profile(null, alias, GROUP, kind, host, port, settings.getOrDefault("user", ""),
-                // without a key of its own the host logs in as `ssh alias` would: agent, default keys, password
-                keyFile.isEmpty() ? AuthMethod.AUTOMATIC : AuthMethod.KEY_FILE, keyFile, jump, false,
+        // nothing else is copied: a copy would win over the config and stop later edits of it from applying
+        return new Profile(null, alias, GROUP, kind, host, null, "", AuthMethod.AUTOMATIC, "", "", false,
                 MoshOptions.DEFAULTS, "", TerminalOptions.DEFAULTS);
     }
 

@@ -3,8 +3,17 @@ package dev.tern.app.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tern.app.session.WidgetSessionLauncher;
+import dev.tern.transport.ssh.ConnectSpec;
+import dev.tern.transport.ssh.ConnectSpecResolver;
+import dev.tern.transport.ssh.SshEnvironment;
+import dev.tern.transport.ssh.StrictHostKeyChecking;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SshConfigImportTest {
     private static final String CONFIG = """
@@ -47,29 +56,63 @@ class SshConfigImportTest {
     }
 
     @Test
-    void readsTheFieldsAProfileHas() {
+    void eachProfileConnectsByItsAliasAndCopiesNothing() {
         List<Profile> profiles = SshConfigImport.parse(CONFIG, ConnectionKind.MOSH).profiles();
         Profile build = profiles.getFirst();
-        assertEquals("build.example.org", build.host());
-        assertEquals("alice", build.user());
-        assertEquals(2222, build.port());
-        assertEquals(AuthMethod.KEY_FILE, build.auth());
-        assertEquals("~/.ssh/id_build", build.keyFile());
-        assertEquals("bob@bastion.example.org:22", build.jumpHost());
+        assertEquals("build", build.host());
+        assertEquals("", build.user());
+        assertEquals(null, build.port());
+        assertEquals(AuthMethod.AUTOMATIC, build.auth());
+        assertEquals("", build.keyFile());
+        assertEquals("", build.jumpHost());
         assertEquals(ConnectionKind.MOSH, build.kind());
         assertEquals(SshConfigImport.GROUP, build.group());
+        assertEquals("build-alias", profiles.get(1).host());
+        assertEquals("db", profiles.get(3).host());
+    }
 
-        Profile plain = profiles.get(2);
-        assertEquals("plain", plain.host());
-        assertEquals(2200, plain.port());
-        assertEquals("carol smith", plain.user());
-        assertEquals(AuthMethod.AUTOMATIC, plain.auth());
+    /** What the SSH layer makes of an imported profile: the whole Host block applies, not only its HostName. */
+    @Test
+    void theHostBlockAppliesWhenAnImportedProfileConnects(@TempDir Path home) throws Exception {
+        String config = """
+                Host office
+                    HostName office.example.org
+                    User alice
+                    Port 2222
+                    HostKeyAlias office-pinned
+                    StrictHostKeyChecking yes
+                    UserKnownHostsFile ~/.ssh/office_known_hosts
+                    IdentitiesOnly yes
+                    IdentityFile ~/.ssh/id_office
+                    ProxyJump bob@bastion.example.org
+                """;
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), config);
+        Files.writeString(home.resolve(".ssh/id_office"), "not read while resolving");
+        Profile office = SshConfigImport.parse(config, ConnectionKind.SSH).profiles().getFirst();
 
-        Profile db = profiles.get(3);
-        assertEquals("10.0.0.5", db.host());
-        assertEquals("", db.user(), "Match blocks and wildcard blocks are not applied");
-        assertEquals(null, db.port());
-        assertEquals("", db.jumpHost());
+        ConnectSpec spec = ConnectSpecResolver.forEnvironment(SshEnvironment.isolated(home, "local"))
+                .resolve(WidgetSessionLauncher.sshTarget(office));
+        assertEquals("office.example.org", spec.hostName());
+        assertEquals("alice", spec.user());
+        assertEquals(2222, spec.port());
+        assertEquals(Optional.of("office-pinned"), spec.hostKeyAlias());
+        assertEquals(StrictHostKeyChecking.YES, spec.strictHostKeyChecking());
+        assertEquals(List.of(home.resolve(".ssh/office_known_hosts")), spec.knownHostsFiles());
+        assertTrue(spec.identitiesOnly());
+        assertEquals(List.of(home.resolve(".ssh/id_office")), spec.identityFiles());
+        assertEquals("bastion.example.org", spec.jumps().getFirst().hostName());
+    }
+
+    @Test
+    void anAliasThatIsNoHostNameKeepsItsHostNameAndSaysWhy() {
+        SshConfigImport.Result result = SshConfigImport.parse("""
+                Host my+box
+                    HostName box.example.org
+                """, ConnectionKind.SSH);
+        assertEquals("box.example.org", result.profiles().getFirst().host());
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("my+box") && n.contains("do not apply")),
+                result.notes().toString());
     }
 
     @Test
@@ -77,6 +120,7 @@ class SshConfigImportTest {
         List<String> notes = SshConfigImport.parse(CONFIG, ConnectionKind.SSH).notes();
         assertTrue(notes.stream().anyMatch(n -> n.contains("Include ~/.ssh/config.d/*")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.contains("db: Port not-a-number")), notes.toString());
+        assertEquals(4, SshConfigImport.parse(CONFIG, ConnectionKind.SSH).profiles().size());
     }
 
     @Test
