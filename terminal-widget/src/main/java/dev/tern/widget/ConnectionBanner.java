@@ -14,9 +14,6 @@ import java.time.Instant;
  * drawn by the view instead of into the remote screen, so it never hides or corrupts a line of it. FX thread.
  */
 final class ConnectionBanner {
-    /** mosh shows "Last contact" once the server has been silent this long (spec §6). */
-    static final Duration CONTACT_LOST_AFTER = Duration.ofMillis(6500);
-
     private final Label label = new Label();
     private final String quitHint;
 

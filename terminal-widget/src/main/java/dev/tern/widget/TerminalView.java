@@ -3,6 +3,7 @@ package dev.tern.widget;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.core.util.TermSize;
 import dev.tern.transport.screen.Framebuffer;
+import dev.tern.transport.session.ConnectionStatus;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.ConnectorListener;
 import dev.tern.widget.connect.LocalShellConnector;
@@ -433,7 +434,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         Instant now = Instant.now();
         ConnectionState st = s.state();
         if (frames != null && st == ConnectionState.CONNECTED && s.lastContact() != null
-                && Duration.between(s.lastContact(), now).compareTo(ConnectionBanner.CONTACT_LOST_AFTER) > 0) {
+                && ConnectionStatus.contactLost(s.lastContact(), now)) {
             st = ConnectionState.CONTACT_LOST;
         }
         if (!s.title().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.screen.FrameRenderer;
 import dev.tern.transport.screen.Framebuffer;
 import dev.tern.transport.session.CloseReason;
+import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
@@ -30,11 +31,9 @@ final class TerminalClient {
     private static final Duration IDLE_REPAINT = Duration.ofMillis(250);
     /** Frames closer together than this are merged: a flood never paints faster than the eye can follow. */
     private static final Duration MIN_FRAME_GAP = Duration.ofMillis(8);
-    /** mosh treats a single read of more than this many bytes as a paste. */
-    static final int PASTE_THRESHOLD = 100;
 
     private final LocalTerminal terminal;
-    private final EscapeKey escapeKey;
+    private final EscapeKeyInput escapeKey;
     private final SessionOptions options;
     private final FrameRenderer renderer = FrameRenderer.clientRole();
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,7 +49,7 @@ final class TerminalClient {
     private boolean terminalGone;
     private long lastPaintNanos;
 
-    TerminalClient(LocalTerminal terminal, EscapeKey escapeKey, SessionOptions options) {
+    TerminalClient(LocalTerminal terminal, EscapeKeyInput escapeKey, SessionOptions options) {
         this.terminal = terminal;
         this.escapeKey = escapeKey;
         this.options = options.withEscapeKey(escapeKey.forNotices());
@@ -176,7 +175,7 @@ final class TerminalClient {
     }
 
     private void typed(byte[] buffer, int length) {
-        EscapeKey.Result result = escapeKey.feed(buffer, length);
+        EscapeKeyInput.Result result = escapeKey.feed(buffer, length);
         if (result.helpShown() != helpShown) {
             helpShown = result.helpShown();
             if (helpShown) {

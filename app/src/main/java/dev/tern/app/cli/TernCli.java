@@ -10,6 +10,7 @@ import dev.tern.transport.crypto.OcbCipher;
 import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectSpec;
@@ -324,7 +325,7 @@ public final class TernCli implements Callable<Integer> {
                 err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
                 return 2;
             }
-            EscapeKey escapeKey = EscapeKey.fromEnvironment(System.getenv("MOSH_ESCAPE_KEY"));
+            EscapeKeyInput escapeKey = EscapeKeyInput.fromEnvironment(System.getenv("MOSH_ESCAPE_KEY"));
             SessionOptions options = SessionOptions.CLI.withPrediction(predictionSettings());
             if (System.getenv("MOSH_TITLE_NOPREFIX") != null) {
                 options = options.withTitlePrefix("");

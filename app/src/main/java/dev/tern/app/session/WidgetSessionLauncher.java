@@ -9,8 +9,6 @@ import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
-import dev.tern.transport.ssh.MoshBootstrap;
-import dev.tern.transport.ssh.MoshEndpoint;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.SshConnection;
 import dev.tern.transport.ssh.SshConnector;
@@ -22,7 +20,6 @@ import dev.tern.widget.ColorScheme;
 import dev.tern.widget.TerminalSettings;
 import dev.tern.widget.connect.LocalShellConnector;
 import dev.tern.widget.connect.MoshConnector;
-import dev.tern.widget.connect.MoshServerAddress;
 import dev.tern.widget.connect.SshShellConnector;
 import dev.tern.widget.connect.TerminalConnector;
 import java.nio.file.Path;
@@ -70,13 +67,9 @@ public final class WidgetSessionLauncher implements SessionLauncher {
                 ssh.typeWhenReady(profile.startupCommand());
                 yield ssh;
             }
-            case MOSH -> new MoshConnector(profile.name(), progress -> {
-                // mosh-server detaches; the SSH login is only needed to start it
-                try (SshConnection connection = login(profile, prompter, progress)) {
-                    MoshEndpoint endpoint = MoshBootstrap.start(connection, moshOptions(profile), progress);
-                    return MoshServerAddress.of(endpoint);
-                }
-            }, SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)));
+            case MOSH -> new MoshConnector(profile.name(),
+                    MoshConnector.overSsh(progress -> login(profile, prompter, progress), moshOptions(profile)),
+                    SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)));
         };
     }
 

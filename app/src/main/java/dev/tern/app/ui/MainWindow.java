@@ -60,6 +60,9 @@ import org.kordamp.ikonli.feather.Feather;
  * user's actions on profiles (each saved through the {@link ProfileStore} as an edit of what the user saw).
  */
 public final class MainWindow implements SidebarActions {
+    /** Opens Settings, as Ctrl+, (Cmd+, on macOS) does in most desktop apps. */
+    public static final KeyCombination OPEN_SETTINGS = new KeyCodeCombination(KeyCode.COMMA,
+            KeyCombination.SHORTCUT_DOWN);
     /** The terminal widget's colour schemes, by name. */
     public static final List<String> COLOR_SCHEMES = dev.tern.widget.ColorScheme.builtIn().stream()
             .map(dev.tern.widget.ColorScheme::name).toList();
@@ -382,6 +385,7 @@ public final class MainWindow implements SidebarActions {
                 menuItem("Import profiles file…", Feather.UPLOAD, this::importProfilesInteractively),
                 menuItem("Export profiles…", Feather.SAVE, this::exportProfilesInteractively),
                 menuItem("Settings…", Feather.SETTINGS, this::openSettings));
+        more.getItems().getLast().setAccelerator(OPEN_SETTINGS);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -4,6 +4,7 @@ import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.screen.Framebuffer;
 import dev.tern.transport.session.CloseReason;
 import dev.tern.transport.session.ConnectionStatus;
+import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
@@ -47,7 +48,7 @@ public final class MoshConnector implements TerminalConnector {
 
     private final String name;
     private final Bootstrap bootstrap;
-    private final MoshEscapeKeys escapeKeys = new MoshEscapeKeys();
+    private final EscapeKeyInput escapeKey = EscapeKeyInput.standard();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean sawScreen = new AtomicBoolean();
     private volatile ConnectorListener listener;
@@ -178,11 +179,12 @@ public final class MoshConnector implements TerminalConnector {
     }
 
     private void deliver(MoshSession s, byte[] input) {
-        MoshEscapeKeys.Result r = escapeKeys.filter(input);
+        EscapeKeyInput.Result r = escapeKey.feed(input, input.length);
         if (r.toSend().length > 0) {
             s.type(r.toSend());
         }
-        if (r.quit()) {
+        // (a tab cannot be suspended: the escape key's Ctrl-Z does nothing here)
+        if (r.action() == EscapeKeyInput.Action.QUIT) {
             s.shutdown();
         }
     }

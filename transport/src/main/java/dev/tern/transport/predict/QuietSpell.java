@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param side   which direction is quiet; contact wins when both are
  * @param millis how long that direction has been quiet
  */
-record QuietSpell(Silence side, long millis) {
+public record QuietSpell(Silence side, long millis) {
     /** The server sends at least every 3 s, so past two missed heartbeats and a margin it counts as unheard. */
     static final long UNHEARD_AFTER = 6500;
     /** Our states go unacknowledged this long before the notice says so. */
@@ -17,9 +17,14 @@ record QuietSpell(Silence side, long millis) {
     /** Past a minute of silence the count-up only needs refreshing every 3 s instead of every second. */
     static final long LONG_SILENCE = 60_000;
 
+    /** Whether a server last heard this many ms ago counts as out of contact (the rule every view follows). */
+    public static boolean unheardFor(long millisSinceHeard) {
+        return millisSinceHeard > UNHEARD_AFTER;
+    }
+
     static Optional<QuietSpell> at(long now, long heardAt, long acknowledgedAt) {
         long unheard = now - heardAt;
-        if (unheard > UNHEARD_AFTER) {
+        if (unheardFor(unheard)) {
             return Optional.of(new QuietSpell(Silence.CONTACT, unheard));
         }
         long unacknowledged = now - acknowledgedAt;

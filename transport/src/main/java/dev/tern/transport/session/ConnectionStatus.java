@@ -1,5 +1,6 @@
 package dev.tern.transport.session;
 
+import dev.tern.transport.predict.QuietSpell;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,4 +13,8 @@ import java.util.Optional;
  */
 public record ConnectionStatus(Duration smoothedRtt, Optional<Instant> lastContact, Optional<Instant> lastReply,
                                int waitingKeys) {
+    /** Whether the server, last heard at {@code lastContact}, counts as out of contact at {@code now}: the notice's rule. */
+    public static boolean contactLost(Instant lastContact, Instant now) {
+        return QuietSpell.unheardFor(Duration.between(lastContact, now).toMillis());
+    }
 }

@@ -1,14 +1,17 @@
-package dev.tern.app.cli;
+package dev.tern.transport.session;
+
+import dev.tern.transport.predict.EscapeKey;
 
 import java.io.ByteArrayOutputStream;
 
 /**
- * Mosh's escape key: by default Ctrl-^, then {@code .} quits, Ctrl-Z suspends, {@code ^} sends a literal Ctrl-^
- * and any other byte sends the escape byte followed by that byte. {@code MOSH_ESCAPE_KEY} can choose another
- * key (one ASCII character) or disable it (empty string). A printable escape key only counts right after CR or LF.
+ * The escape key's rules for typed input, the one owner for the CLI and the widget's Mosh tabs: by default Ctrl-^,
+ * then {@code .} quits, Ctrl-Z suspends, {@code ^} sends a literal Ctrl-^ and any other byte sends the escape byte
+ * followed by that byte. {@code MOSH_ESCAPE_KEY} can choose another key (one ASCII character) or disable it (empty
+ * string). A printable escape key only counts right after CR or LF. Not thread-safe: one input thread feeds it.
  */
-public final class EscapeKey {
-    private static final int DEFAULT_KEY = 0x1E;
+public final class EscapeKeyInput {
+    private static final int DEFAULT_KEY = EscapeKey.DEFAULT.key();
     private static final int CTRL_Z = 0x1A;
 
     /** What the client should do with a chunk of typed bytes. */
@@ -23,25 +26,30 @@ public final class EscapeKey {
     private boolean pending;
     private boolean afterNewline = true;
 
-    private EscapeKey(int key) {
+    private EscapeKeyInput(int key) {
         this.key = key;
         this.passKey = key < 0 ? -1 : key < 32 ? key + 64 : key;
     }
 
+    /** Mosh's default, Ctrl-^. */
+    public static EscapeKeyInput standard() {
+        return new EscapeKeyInput(DEFAULT_KEY);
+    }
+
     /** The escape key chosen by {@code MOSH_ESCAPE_KEY} (null: not set), following mosh's rules. */
-    public static EscapeKey fromEnvironment(String value) {
+    public static EscapeKeyInput fromEnvironment(String value) {
         if (value == null) {
-            return new EscapeKey(DEFAULT_KEY);
+            return new EscapeKeyInput(DEFAULT_KEY);
         }
         if (value.isEmpty()) {
-            return new EscapeKey(-1);
+            return new EscapeKeyInput(-1);
         }
         if (value.length() != 1) {
-            return new EscapeKey(DEFAULT_KEY);
+            return new EscapeKeyInput(DEFAULT_KEY);
         }
         int c = value.charAt(0);
         boolean refused = c == 0x03 || c == 0x04 || c == '\n' || c == 0x0C || c == '\r';
-        return new EscapeKey(c < 1 || c > 127 || refused ? DEFAULT_KEY : c);
+        return new EscapeKeyInput(c < 1 || c > 127 || refused ? DEFAULT_KEY : c);
     }
 
     /** How the quit hint names the key: {@code Ctrl-^} for a control key, {@code "x"} for a printable one. */
@@ -50,8 +58,8 @@ public final class EscapeKey {
     }
 
     /** The key as the notification engine names it (the default key when the escape key is disabled). */
-    public dev.tern.transport.predict.EscapeKey forNotices() {
-        return key < 0 ? dev.tern.transport.predict.EscapeKey.DEFAULT : new dev.tern.transport.predict.EscapeKey(key);
+    public EscapeKey forNotices() {
+        return key < 0 ? EscapeKey.DEFAULT : new EscapeKey(key);
     }
 
     public boolean enabled() {
