@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * output and CJK text, the cost of a snapshot of a 200×50 screen and the renderer time for a full-screen change.
  * Figures are printed, never asserted (timing must not fail a build); the assertions check the work was done.
  */
+@org.junit.jupiter.api.Tag("benchmark")
 class ScreenBenchmarkTest {
     private static final int MB = 1 << 20;
 

@@ -142,7 +142,9 @@ class MoshServerInteropTest {
             double percent = 100.0 * cpu / wall;
             System.out.printf("idle session I/O thread: %.3f ms CPU in %.1f s = %.4f %% of a core; %s%n",
                     cpu / 1e6, wall / 1e9, percent, session.stats());
-            assertTrue(cpu >= 0, "thread CPU time must be measurable");
+            // an idle loop wakes for the 3 s heartbeat only; one that busy-waits or spins on a timer burns a core
+            assertTrue(percent < 1.0, "the idle session's I/O thread used %.2f %% of a core (under 1 %% expected)"
+                    .formatted(percent));
             assertFalse(session.isClosed());
         }
     }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must not fail a build. The assertions check that both clients really showed the output.
  */
 @ExtendWith(TestBed.class)
+@org.junit.jupiter.api.Tag("benchmark")
 class ConnectTimeBenchmarkTest {
     private static final int RUNS = 3;
     private static final Duration WAIT = Duration.ofSeconds(30);
