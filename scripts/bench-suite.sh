@@ -13,5 +13,5 @@ started=$(mktemp); trap 'rm -f "$started"' EXIT
 mvn -B -ntp -pl transport -am test -Dtern.skipFuzz=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtern.excludedTestGroups=none -Dgroups=benchmark "$@"
 for report in transport/target/surefire-reports/dev.tern.transport.*Benchmark*-output.txt; do
-  [ "$report" -nt "$started" ] && { echo "== ${report##*/}"; grep -E '^(BENCH|connect)' "$report"; }
+  if [ "$report" -nt "$started" ]; then echo "== ${report##*/}"; grep -E '^(BENCH|connect)' "$report" || true; fi
 done
