@@ -274,17 +274,19 @@ class ProfileStoreTest {
     @Test
     void aLoadWhileAnotherStoreSavesLeavesThatSaveAlone() throws Exception {
         ProfileStore reader = new ProfileStore(dir);
-        List<LoadReport> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<LoadReport> loaded = new java.util.concurrent.CompletableFuture<>();
         // the other store loads at the worst moment of this save: its temp file written, not yet renamed
         AtomicFileWriter racing = new AtomicFileWriter(step -> {
-            if (step == AtomicFileWriter.Step.TEMP_WRITTEN && loaded.isEmpty()) {
-                Thread load = Thread.ofPlatform().start(() -> loaded.add(reader.load()));
+            if (step == AtomicFileWriter.Step.TEMP_WRITTEN && reader.current().profiles().isEmpty()
+                    && !loaded.isDone()) {
+                Thread.ofPlatform().start(() -> loaded.complete(reader.load()));
                 try {
-                    load.join(java.time.Duration.ofMillis(500)); // a load that waits for the lock is still waiting
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    loaded.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException waitingForTheLock) {
+                    // what a load must do while a save is under way
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IOException(e);
                 }
-                loaded.add(new LoadReport(ProfilesDocument.empty(), List.of(), false, false));
             }
         });
         ProfileStore saver = new ProfileStore(dir, racing, CLOCK);
@@ -292,8 +294,8 @@ class ProfileStoreTest {
 
         saver.update(ProfileEdits.add(List.of(sample("saved while another window loads"))));
 
-        assertEquals(List.of("saved while another window loads"), new ProfileStore(dir).load().document().profiles()
-                .stream().map(Profile::name).toList());
+        assertEquals(List.of("saved while another window loads"), loaded.get(10, java.util.concurrent.TimeUnit.SECONDS)
+                .document().profiles().stream().map(Profile::name).toList(), "the load waited for the save");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString())
                     .filter(n -> n.contains(AtomicFileWriter.TEMP_MARKER)).toList());

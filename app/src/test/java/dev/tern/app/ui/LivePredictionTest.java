@@ -172,7 +172,7 @@ class LivePredictionTest {
         editPrediction(robot, PredictionMode.ALWAYS);
         assertEquals(DisplayPreference.ALWAYS, connector.predictionSettings().preference(),
                 "the editor's save reached the open tab's session");
-        // the first key of a prediction epoch stays hidden until the server confirms it (spec §5.4)
+        // the first key of a prediction epoch stays hidden until the server confirms it (docs/TERMINAL.md §6.2)
         typedKeyIsPredicted(robot, view, "echo zqa", 'b');
         assertTrue(typedKeyIsPredicted(robot, view, "echo zqab", 'c'), "always: keys show before the echo");
 
