@@ -20,7 +20,7 @@ TERN_COPYRIGHT="Copyright (c) the Tern authors"
 # JavaFX: javafx.controls pulls javafx.graphics and javafx.base.
 TERN_MODULES="java.base,java.desktop,java.logging,java.sql,java.naming,java.security.jgss,java.management,jdk.unsupported,jdk.charsets,jdk.security.auth,jdk.net,javafx.controls"
 # --strip-native-commands is left out on purpose: writing the AOT cache starts the runtime's own bin/java.
-# No --compress: a compressed modules file costs start time (see docs/stack.md section 9).
+# No --compress: a compressed modules file costs start time (see docs/ARCHITECTURE.md §11).
 TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
 [ -n "${TERN_PKG_COMPRESS:-}" ] && TERN_JLINK_OPTIONS+=("--compress=$TERN_PKG_COMPRESS")  # experiments: zip-6 ...
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")

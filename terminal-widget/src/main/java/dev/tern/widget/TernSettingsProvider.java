@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * apply to an open view; font changes need the panel to re-measure (see {@link TernTerminalWidget#applyFont()}).
  *
  * <p>{@link #getDefaultStyle()} is overridden as well as the default colours: JediTermFX 1.0.0 still seeds its
- * style state from that deprecated method, and without it text cells come out black on white (stack.md §10.4).
+ * style state from that deprecated method, and without it text cells come out black on white
+ * (docs/ARCHITECTURE.md §11).
  */
 final class TernSettingsProvider extends DefaultSettingsProvider {
     private volatile TerminalSettings settings;

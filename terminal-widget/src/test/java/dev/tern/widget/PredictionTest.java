@@ -51,7 +51,7 @@ class PredictionTest {
                 () -> view.stateProperty().get() + " " + view.messageProperty().get());
         Eventually.screenContains(view, "$ ");
         Eventually.settledSize(view);
-        // the first keystrokes of an epoch stay hidden until the server confirms one (spec §5.4)
+        // the first keystrokes of an epoch stay hidden until the server confirms one (docs/TERMINAL.md §6.2)
         robot.interact(view::requestTerminalFocus);
         robot.write("echo ");
         Eventually.screenContains(view, "$ echo ");

@@ -8,9 +8,9 @@ import dev.tern.transport.screen.Row;
 import java.util.List;
 
 /**
- * Turns successive source frames into what the widget must parse: mosh's frame diff (spec §3) against the frame
- * the widget shows, plus the switches the renderer never sends but the widget's key encoding depends on (cursor-key
- * mode) or its history depends on (alternate screen). One thread (the pipeline's).
+ * Turns successive source frames into what the widget must parse: mosh's frame diff (docs/TERMINAL.md §4) against the
+ * frame the widget shows, plus the switches the renderer never sends but the widget's key encoding depends on
+ * (cursor-key mode) or its history depends on (alternate screen). One thread (the pipeline's).
  */
 final class FrameComposer {
     /**

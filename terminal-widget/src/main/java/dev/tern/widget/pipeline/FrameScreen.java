@@ -26,7 +26,7 @@ public final class FrameScreen implements ScreenSource {
     @Override
     public SourceFrame takeFrame() {
         // mosh-client puts the user's terminal in application cursor-key mode for the whole session and lets the
-        // server translate (spec §4.7), because the remote DECCKM state is never transmitted
+        // server translate (docs/TERMINAL.md §5.2), because the remote DECCKM state is never transmitted
         return new SourceFrame(latest, List.of(), false, false, true);
     }
 

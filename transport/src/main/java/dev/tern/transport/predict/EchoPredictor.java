@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Local echo: guesses what each typed key will do to the screen, shows the guesses before the server's echo
- * arrives, and judges them against every new server frame (behaviour in docs: mosh-terminal.md §5).
+ * arrives, and judges them against every new server frame (behaviour: docs/TERMINAL.md §6).
  *
  * <p>Three steps, each called by {@link OverlayComposer}:
  * <ol>

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The notice drawn as a terminal's top row, for the CLI: white on blue across the whole row, the text in bold from
- * column 0, cut at the width (mosh-terminal.md §6.3). A cursor on that row is hidden so it does not blink inside the
+ * column 0, cut at the width (docs/TERMINAL.md §7.4). A cursor on that row is hidden so it does not blink inside the
  * text.
  */
 final class NoticeBar {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The notice as a pure function of what is on show: the status message, the quiet spell if any, and the quit hint.
- * Words and formats match mosh-client 1.4.0's bar (mosh-terminal.md §6.3), so a user sees the same sentences.
+ * Words and formats match mosh-client 1.4.0's bar (docs/TERMINAL.md §7.3), so a user sees the same sentences.
  */
 final class NoticeWording {
     /** Longer texts are cut, as mosh-client's bar is. */

@@ -1,6 +1,6 @@
 /**
  * Speculative local echo and connection notices, as mosh 1.4.0's client overlays behave
- * (mosh-terminal.md §5 and §6).
+ * (docs/TERMINAL.md §6 and §7).
  *
  * <p>{@link dev.tern.transport.predict.EchoPredictor} guesses the effect of each typed byte and judges its
  * guesses against every new server frame using the server's echo ack;

@@ -1,7 +1,7 @@
 package dev.tern.transport.screen;
 
 /**
- * An immutable view of one framebuffer cell (spec §1.2).
+ * An immutable view of one framebuffer cell (docs/TERMINAL.md §2.2).
  *
  * @param contents  the grapheme: base character then combining characters; "" if never written or erased
  * @param renditions packed rendition, see {@link Renditions}

@@ -2,7 +2,7 @@ package dev.tern.transport.screen;
 
 /**
  * Mosh's {@code Terminal::Complete} without the synchronisation parts: a UTF-8 decoder, the VT500 parser and the
- * emulator that applies control functions to a {@link Framebuffer} (spec §1–2).
+ * emulator that applies control functions to a {@link Framebuffer} (docs/TERMINAL.md §2–3).
  *
  * <p>Not thread-safe: one thread writes. Hand {@link #snapshot()}s to other threads. Any byte sequence is
  * accepted: no exception, no unbounded memory, and the cursor always stays on the screen.
@@ -66,8 +66,8 @@ public final class Emulator {
     }
 
     /**
-     * Resizes the screen as mosh does (spec §1.6): no reflow, wrap flags of resized rows cleared. Sizes are clamped
-     * to 1..{@link Framebuffer#MAX_WIDTH} × 1..{@link Framebuffer#MAX_HEIGHT}.
+     * Resizes the screen as mosh does (docs/TERMINAL.md §2.6): no reflow, wrap flags of resized rows cleared. Sizes are
+     * clamped to 1..{@link Framebuffer#MAX_WIDTH} × 1..{@link Framebuffer#MAX_HEIGHT}.
      */
     public void resize(int width, int height) {
         width = Math.clamp(width, 1, Framebuffer.MAX_WIDTH);

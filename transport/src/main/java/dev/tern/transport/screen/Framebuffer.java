@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Mosh's framebuffer (spec §1): rows of cells plus the drawing state (cursor, modes, tab stops, scroll region,
- * current rendition, saved cursor) and the window title, icon name, OSC 52 clipboard and bell count.
+ * Mosh's framebuffer (docs/TERMINAL.md §2): rows of cells plus the drawing state (cursor, modes, tab stops, scroll
+ * region, current rendition, saved cursor) and the window title, icon name, OSC 52 clipboard and bell count.
  *
  * <p>Outside this package a framebuffer is read-only. The live framebuffer of an {@link Emulator} changes as
  * bytes are written; {@link #snapshot()} returns a copy in O(rows) that shares unchanged rows (copy-on-write) and

@@ -1,9 +1,9 @@
 package dev.tern.transport.screen;
 
 /**
- * Mosh's input side (spec §2.1–2.3): a UTF-8 decoder followed by Paul Williams' VT500 state machine working on
- * code points, with mosh's limits (100 parameter characters, 8 intermediates, 16384 OSC code points) so that
- * no input can make it use unbounded memory.
+ * Mosh's input side (docs/TERMINAL.md §3.1–3.3): a UTF-8 decoder followed by Paul Williams' VT500 state machine working
+ * on code points, with mosh's limits (100 parameter characters, 8 intermediates, 16384 OSC code points) so that no
+ * input can make it use unbounded memory.
  */
 final class Parser {
     private static final int GROUND = 0, ESCAPE = 1, ESCAPE_INTERMEDIATE = 2, CSI_ENTRY = 3, CSI_PARAM = 4,

@@ -5,7 +5,7 @@ package dev.tern.transport.screen;
  * store its renditions in a primitive array.
  *
  * <p>Layout: bits 0..24 foreground, bits 25..49 background, bits 50..57 attributes. Colour values use mosh's stored
- * encoding (spec §1.1): 0 default; 30..37 palette 0..7 (40..47 for backgrounds); 38..285 palette 8..255
+ * encoding (docs/TERMINAL.md §2.1): 0 default; 30..37 palette 0..7 (40..47 for backgrounds); 38..285 palette 8..255
  * (48..295 for backgrounds); {@code 0x1000000 | rgb} true colour.
  */
 public final class Renditions {
@@ -76,7 +76,7 @@ public final class Renditions {
         return stored & 0xFFFFFF;
     }
 
-    /** Mosh's SGR writer: always a full reset followed by the active terms in fixed order (spec §1.1). */
+    /** Mosh's SGR writer: always a full reset followed by the active terms in fixed order (docs/TERMINAL.md §2.1). */
     public static String sgr(long r) {
         StringBuilder sb = new StringBuilder(24);
         appendSgr(sb, r);

@@ -8,8 +8,8 @@ public enum Repertoire {
      */
     MOSH(false, false),
     /**
-     * What a Mosh client applies HostBytes with: {@link #MOSH} plus the spec §3.6 item 2 mitigation (BS in the
-     * pending-wrap state only cancels the pending wrap), which makes the result equal the server's framebuffer
+     * What a Mosh client applies HostBytes with: {@link #MOSH} plus the mitigation of docs/TERMINAL.md §4.6 item 2 (BS
+     * in the pending-wrap state only cancels the pending wrap), which makes the result equal the server's framebuffer
      * where mosh-client's own copy would be one column off.
      */
     MOSH_CLIENT(true, false),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One framebuffer row (spec §1.3): cells stored column-wise in primitive arrays, plus a generation number.
+ * One framebuffer row (docs/TERMINAL.md §2.3): cells stored column-wise in primitive arrays, plus a generation number.
  *
  * <p>The generation identifies "the same row" across frames: it is drawn from a process-wide counter when a row is
  * created or wholesale reset, and is kept by copies, so the renderer can recognise rows that merely moved

@@ -3,7 +3,7 @@ package dev.tern.transport.screen;
 import java.util.Arrays;
 
 /**
- * The control functions of mosh's emulator (spec §2.4–2.6) applied to a {@link Framebuffer}: printing with
+ * The control functions of mosh's emulator (docs/TERMINAL.md §3.4–3.6) applied to a {@link Framebuffer}: printing with
  * pending wrap, combining characters and wide cells, cursor motion, scrolling, erasure with background-colour
  * erase, modes, SGR, OSC. The {@link Parser} decides what to call; this class decides what it does.
  *
@@ -274,7 +274,7 @@ final class Terminal {
 
     // ------------------------------------------------------------------ printing
 
-    /** Prints one code point (spec §2.6). */
+    /** Prints one code point (docs/TERMINAL.md §3.6). */
     void print(int cp) {
         if (g0LineDrawing && cp >= 0x5F && cp <= 0x7E) {
             cp = LINE_DRAWING[cp - 0x5F];

@@ -1,5 +1,5 @@
 /**
- * The mosh-exact screen (mosh-terminal.md §1–4, §8): the framebuffer, the emulator that mosh-server and the
+ * The mosh-exact screen (docs/TERMINAL.md §1–5, §8): the framebuffer, the emulator that mosh-server and the
  * client both run, and the frame renderer that turns two frames into terminal bytes.
  *
  * <h2>Pieces</h2>
@@ -7,9 +7,9 @@
  * <li>{@link dev.tern.transport.screen.Emulator}: UTF-8 decoder + VT500 parser ({@code Parser}) + control
  * functions ({@code Terminal}) over a {@link dev.tern.transport.screen.Framebuffer}. Three
  * {@link dev.tern.transport.screen.Repertoire}s: {@code MOSH} (mosh-server's exact behaviour, for tests that play
- * the server), {@code MOSH_CLIENT} (default; applies HostBytes, with the §3.6 corner fix so it holds exactly the
- * server's frame) and {@code XTERM} (local and SSH tabs: mosh's behaviour plus alternate screen, REP, CNL/CPL,
- * CSI s/u, DEC line drawing, ED 3).</li>
+ * the server), {@code MOSH_CLIENT} (default; applies HostBytes, with the corner fix of docs/TERMINAL.md §4.6 item 2 so
+ * it holds exactly the server's frame) and {@code XTERM} (local and SSH tabs: mosh's behaviour plus alternate screen,
+ * REP, CNL/CPL, CSI s/u, DEC line drawing, ED 3).</li>
  * <li>{@link dev.tern.transport.screen.Framebuffer}, {@link dev.tern.transport.screen.Row},
  * {@link dev.tern.transport.screen.Cell}, {@link dev.tern.transport.screen.Renditions}: the model. Rows store cells
  * column-wise in primitive arrays; a snapshot copies the row array only and freezes the rows, which are then

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The client's UDP sockets (docs/mosh-protocol.md §7.2): sends go out of the newest one; after 10 s without a
+ * The client's UDP sockets (docs/PROTOCOL.md §8.2): sends go out of the newest one; after 10 s without a
  * round trip the client "hops" to a fresh socket (new source port), which gets it through NAT rebinding and
  * dead paths, while old sockets keep receiving for up to a minute.
  */

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * What the user did, in order: keystroke bytes and window resizes (mosh's UserStream, docs/mosh-protocol.md
- * §6.1). The log only grows, so a state is just "the first N events" ({@link UserStreamState}); every state is a
+ * What the user did, in order: keystroke bytes and window resizes (mosh's UserStream, docs/PROTOCOL.md §7.1).
+ * The log only grows, so a state is just "the first N events" ({@link UserStreamState}); every state is a
  * prefix of every later one, as the server requires. Events the server acknowledged are forgotten.
  * Owned by the session thread.
  */

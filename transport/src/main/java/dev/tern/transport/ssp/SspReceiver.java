@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The receiving half of SSP (docs/mosh-protocol.md §5.2): applies each diff to a copy of the exact state it
+ * The receiving half of SSP (docs/PROTOCOL.md §6.2): applies each diff to a copy of the exact state it
  * names, keeps every state the peer may still diff against (those at or above its {@code throwaway_num}), and
  * ignores what it cannot apply: an unknown base state or a diff that does not apply leaves the held states
  * untouched.

@@ -9,7 +9,7 @@ import static dev.tern.transport.ssp.SspTiming.ACK_HOLD;
 import static dev.tern.transport.ssp.SspTiming.NEVER;
 
 /**
- * The sending half of SSP (docs/mosh-protocol.md §5.1, §5.3): keeps the peer's copy of our state current.
+ * The sending half of SSP (docs/PROTOCOL.md §6.3, §6.4): keeps the peer's copy of our state current.
  *
  * <p>What goes on the wire, and when:
  * <ul>
@@ -28,9 +28,9 @@ import static dev.tern.transport.ssp.SspTiming.NEVER;
  * its two deadlines from its state each time ({@link SendSchedule}). Its whole state is the fields below: the local
  * state, the window of sent states, what we owe the peer, two "noticed at" stamps and the shutdown progress.
  *
- * <p>Invariants the official server relies on (§5.6): state numbers strictly increase and a number never names two
- * contents; the throwaway number is the newest acknowledged state and never exceeds the base number; every base
- * named is a state the peer holds or was sent moments ago.
+ * <p>Invariants the official server relies on (docs/PROTOCOL.md §6.7): state numbers strictly increase and a number
+ * never names two contents; the throwaway number is the newest acknowledged state and never exceeds the base number;
+ * every base named is a state the peer holds or was sent moments ago.
  */
 public final class SspSender<S extends OutgoingState<S>> {
     private static final long NOT_YET = Long.MIN_VALUE;

@@ -1,6 +1,6 @@
 package dev.tern.transport.ssp;
 
-/** SSP's timing figures (docs/mosh-protocol.md §5.4), in milliseconds. */
+/** SSP's timing figures (docs/PROTOCOL.md §6.5), in milliseconds. */
 public final class SspTiming {
     /** An idle sender still sends an empty instruction this often, so each side knows the other is there. */
     public static final int HEARTBEAT_INTERVAL = 3000;

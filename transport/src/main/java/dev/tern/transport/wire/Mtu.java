@@ -5,7 +5,7 @@ import dev.tern.transport.crypto.DatagramCipher;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** mosh 1.4.0's datagram size limits (docs/mosh-protocol.md §3.4). */
+/** mosh 1.4.0's datagram size limits (docs/PROTOCOL.md §4.3). */
 public final class Mtu {
     /** Largest UDP payload sent towards an IPv4 server: 1280 minus 20 IP and 8 UDP header bytes. */
     public static final int IPV4_DATAGRAM = 1280 - 28;

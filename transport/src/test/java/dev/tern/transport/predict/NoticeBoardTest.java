@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The notice's texts, thresholds, timing and bar layout (mosh-terminal.md §6), through the board the session feeds. */
+/** The notice's texts, thresholds, timing and bar layout (docs/TERMINAL.md §7), through the board the session feeds. */
 class NoticeBoardTest {
     private final FakeClock clock = new FakeClock(500_000);
     private final NoticeBoard board = new NoticeBoard(clock);

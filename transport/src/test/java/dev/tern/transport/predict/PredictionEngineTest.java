@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The worked examples of mosh-terminal.md §5.7 on a 10-column screen with the prompt "$ " on row 0. */
+/** The worked examples of docs/TERMINAL.md §6.6 on a 10-column screen with the prompt "$ " on row 0. */
 class PredictionEngineTest {
     private static final PredictionSettings INSERT = PredictionSettings.DEFAULT;
     private static final PredictionSettings OVERWRITE = PredictionSettings.DEFAULT.withOverwrite(true);

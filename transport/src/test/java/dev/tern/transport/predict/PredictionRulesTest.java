@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The finer rules of mosh-terminal.md §5.5 and §5.6. */
+/** The finer rules of docs/TERMINAL.md §6.3–6.5. */
 class PredictionRulesTest {
     private static final String RED_AB = "$ \033[31mab\033[0m";
 

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client role: scrolled-off lines for a view's history, and the bottom-right corner (spec §3.6 item 2). */
+/**
+ * The client role: scrolled-off lines for a view's history, and the bottom-right corner (docs/TERMINAL.md §4.6 item 2).
+ */
 class ClientRenderingTest {
 
     @Test
@@ -31,7 +33,7 @@ class ClientRenderingTest {
         assertEquals(4, moshClient.framebuffer().cursorCol());
         moshClient.write(Vt.utf8(bytes2));
         assertEquals("mnopZr", moshClient.framebuffer().row(2).text());
-        // ... ours (the §3.6 mitigation) holds exactly the server's frame
+        // ... ours (the mitigation of docs/TERMINAL.md §4.6 item 2) holds exactly the server's frame
         Emulator ours = new Emulator(6, 3);
         ours.write(Vt.utf8(bytes1));
         FramebufferAssert.sameScreen(first, ours.framebuffer());

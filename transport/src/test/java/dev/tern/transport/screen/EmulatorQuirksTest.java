@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked examples and confirmed 1.4.0 quirks of mosh-terminal.md §1–2, one behaviour per test. */
+/** The worked examples and confirmed 1.4.0 quirks of docs/TERMINAL.md §2–3, one behaviour per test. */
 class EmulatorQuirksTest {
 
     private static Emulator mosh(int w, int h, String hostOutput) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Compares what a receiver shows with what the sender holds, modulo the representational differences mosh's
- * protocol itself introduces (spec §3.6 item 1): an empty cell and a space with the same rendition are the same
- * blank; a fallback cell equals U+00A0 followed by its contents; the right half of a wide character is never
+ * protocol itself introduces (docs/TERMINAL.md §4.6 item 1): an empty cell and a space with the same rendition are the
+ * same blank; a fallback cell equals U+00A0 followed by its contents; the right half of a wide character is never
  * transmitted; bell counts and icon names are not synchronised.
  *
  * <p>Soft-wrap flags are checked in one direction only: a receiver row may be wrapped only if the sender's is.

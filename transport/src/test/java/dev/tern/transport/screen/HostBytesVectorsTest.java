@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 24 HostBytes vectors of mosh-terminal.md §3.7: the server-role renderer diffs the frame before each step
+ * The 24 HostBytes vectors of docs/TERMINAL.md §4.7: the server-role renderer diffs the frame before each step
  * against the frame after it. Steps marked "then" continue the previous state; vectors 9–12 form one chain on a
  * 10×3 screen (vector 12's "over 123456789" is the row left by vectors 10 and 11).
  */

@@ -17,10 +17,11 @@ import net.jqwik.api.constraints.IntRange;
  * then show exactly A's frame (modulo mosh's own blank/fallback representation, see {@link FramebufferAssert}).
  *
  * <p>Two cases are excluded because mosh's protocol cannot carry them: a wide character stored in the last column
- * (spec §3.6 item 3; possible with autowrap off, or pushed there by ICH), and a change to the cell under the
- * right half of a wide character (item 4; the writer steps over it, so it is never sent and shows up wrong once
- * the wide character goes). When a step produces either, the run stops there. Screens are at least 3 columns wide: on narrower ones a row can be filled by the single cell that
- * mosh's writer prints to continue a soft wrap, and mosh does not carry the wrap on from such a row.
+ * (docs/TERMINAL.md §4.6 item 3; possible with autowrap off, or pushed there by ICH), and a change to the cell under
+ * the right half of a wide character (item 4; the writer steps over it, so it is never sent and shows up wrong once the
+ * wide character goes). When a step produces either, the run stops there. Screens are at least 3 columns wide: on
+ * narrower ones a row can be filled by the single cell that mosh's writer prints to continue a soft wrap, and mosh does
+ * not carry the wrap on from such a row.
  */
 class RoundTripProperties {
 
@@ -112,7 +113,9 @@ class RoundTripProperties {
         Statistics.label("run").collect("checked every step");
     }
 
-    /** A cell under the right half of a wide character changed while it stayed hidden (spec §3.6 item 4). */
+    /**
+     * A cell under the right half of a wide character changed while it stayed hidden (docs/TERMINAL.md §4.6 item 4).
+     */
     private static boolean hiddenHalfChanged(Framebuffer last, Framebuffer next) {
         if (last.width() != next.width() || last.height() != next.height()) {
             return false;
@@ -130,7 +133,7 @@ class RoundTripProperties {
 
     /**
      * Printing a wide character blanks the cell under its right half with the same background; anything else there
-     * was written while hidden, in this very step (spec §3.6 item 4).
+     * was written while hidden, in this very step (docs/TERMINAL.md §4.6 item 4).
      */
     private static boolean deadHalfDisturbed(Framebuffer f) {
         for (int y = 0; y < f.height(); y++) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Port hopping and the pruning of old ports (docs/mosh-protocol.md §7.2), with a fake clock. */
+/** Port hopping and the pruning of old ports (docs/PROTOCOL.md §8.2), with a fake clock. */
 class ClientSocketsTest {
     private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 9);
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** UserStream diffs against the encodings of docs/mosh-protocol.md §4.4 and §6.1. */
+/** UserStream diffs against the encodings of docs/PROTOCOL.md §5.4 and §7.1. */
 class UserStreamTest {
     private static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);

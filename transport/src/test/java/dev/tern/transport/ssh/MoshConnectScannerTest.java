@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** The outputs quoted in testbed.md §2, and the noise shell startup files add. */
+/** The outputs quoted in docs/PROTOCOL.md §2.2, and the noise shell startup files add. */
 class MoshConnectScannerTest {
     private static final String BANNER = """
 

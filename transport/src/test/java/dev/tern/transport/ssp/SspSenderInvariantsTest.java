@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The invariants of docs/mosh-protocol.md §5.6 that keep mosh-server from aborting, checked on every instruction
+ * The invariants of docs/PROTOCOL.md §6.7 that keep mosh-server from aborting, checked on every instruction
  * the sender emits under random typing, acks (including stale and unknown ones), silence and shutdown.
  */
 class SspSenderInvariantsTest {

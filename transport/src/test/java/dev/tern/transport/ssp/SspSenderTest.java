@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sender's timing with a fake clock (docs/mosh-protocol.md §5.3). */
+/** The sender's timing with a fake clock (docs/PROTOCOL.md §6.4). */
 class SspSenderTest {
     private final List<TransportInstruction> sent = new ArrayList<>();
     private final List<Long> sentAt = new ArrayList<>();

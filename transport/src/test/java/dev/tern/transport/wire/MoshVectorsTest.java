@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The mosh test vectors of docs/mosh-protocol.md §12, including datagrams captured between mosh 1.4.0 peers. */
+/** The mosh test vectors of docs/PROTOCOL.md §10.2, including datagrams captured between mosh 1.4.0 peers. */
 class MoshVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
 
