@@ -6,11 +6,11 @@ import dev.tern.app.profile.Profile;
 import dev.tern.app.profile.ProfileStore;
 import dev.tern.app.session.WidgetSessionLauncher;
 import dev.tern.app.settings.ConfigDirectory;
-import dev.tern.transport.crypto.OcbCipher;
 import dev.tern.transport.crypto.SessionKey;
 import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.EscapeKeyInput;
+import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectSpec;
@@ -198,7 +198,7 @@ public final class TernCli implements Callable<Integer> {
 
     /** Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. */
     private int connectThroughSsh(SshTarget target, MoshServerOptions options) throws IOException {
-        CompletableFuture<LocalTerminal> terminal = LocalTerminal.buildInBackground(OcbCipher::preload);
+        CompletableFuture<LocalTerminal> terminal = LocalTerminal.buildInBackground(MoshSession::preloadCipher);
         MoshEndpoint endpoint;
         try {
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);

@@ -1,5 +1,6 @@
 package dev.tern.transport.session;
 
+import dev.tern.transport.crypto.OcbCipher;
 import dev.tern.transport.crypto.SessionKey;
 
 import dev.tern.transport.predict.Notice;
@@ -25,6 +26,14 @@ public final class MoshSession implements AutoCloseable {
     private MoshSession(SessionLoop loop) {
         this.loop = loop;
         this.thread = Thread.ofPlatform().daemon().name("mosh-session-" + loop.serverDescription()).unstarted(loop);
+    }
+
+    /**
+     * Loads the datagram cipher's classes now, on the calling thread: a client that waits for its SSH login anyway
+     * can pay the first class load from the signed crypto jar there instead of in the session's first datagram.
+     */
+    public static void preloadCipher() {
+        OcbCipher.preload();
     }
 
     /**
