@@ -12,11 +12,12 @@ public final class Main {
     }
 
     /** How long a quit waits for sessions to say goodbye (Mosh: the server's shutdown acknowledgement). */
-    private static final java.time.Duration QUIT_GRACE = java.time.Duration.ofMillis(2500);
+    static final java.time.Duration QUIT_GRACE = java.time.Duration.ofMillis(2500);
 
     public static void main(String[] args) {
         if (args.length == 0) {
             launchDesktopApp();
+            EndingSignals.appEnded();
             // The window is gone. Let the closing sessions finish their goodbyes, then end the process: threads of
             // libraries (JediTermFX's executors, pty readers) must not keep a quit app alive.
             java.util.List<String> unfinished = dev.tern.widget.TerminalView.awaitClosing(QUIT_GRACE);

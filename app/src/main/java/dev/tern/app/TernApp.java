@@ -28,6 +28,9 @@ public final class TernApp extends Application {
         window = new MainWindow(stage, new ProfileStore(used.configDir()), new WindowStateStore(used.configDir()),
                 used.secrets(), used.launcher(), used.confirmations(), used.userHome());
         window.show();
+        if (services == null) {
+            EndingSignals.install(stage, Main.QUIT_GRACE);  // the real app only: tests drive their own windows
+        }
         StartupProbe.watch(stage);
     }
 

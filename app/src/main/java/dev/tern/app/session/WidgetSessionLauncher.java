@@ -5,6 +5,7 @@ import dev.tern.app.profile.AuthMethod;
 import dev.tern.app.profile.ConnectionKind;
 import dev.tern.app.profile.MoshOptions;
 import dev.tern.app.profile.Profile;
+import dev.tern.app.profile.TernCommandLine;
 import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
@@ -24,7 +25,6 @@ import dev.tern.widget.connect.SshShellConnector;
 import dev.tern.widget.connect.TerminalConnector;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,8 +131,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         }
         if (!profile.startupCommand().isBlank()) {
             // mosh-server runs this instead of the login shell; the shell follows, as a startup command means
-            options = options.withCommand(List.of("sh", "-c", profile.startupCommand().strip()
-                    + "; exec \"${SHELL:-/bin/sh}\" -l"));
+            options = options.withCommand(TernCommandLine.moshStartupCommand(profile.startupCommand()));
         }
         return options;
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Quitting with live sessions, ten times in a row as a person does it (the window's close button, then "Quit"),
  * once of them right after a {@code kill -9} and a restart: every time the process is gone within 3 s and the
- * Mosh servers of the quitting app have ended.
+ * Mosh servers of the quitting app have ended. A logout's SIGTERM and a closed terminal's SIGHUP end them too.
  */
 @ExtendWith(TestBed.class)
 class QuitIT extends PersonTest {
@@ -72,5 +72,30 @@ class QuitIT extends PersonTest {
         }
         assertEquals(List.of(), slow);
         assertTrue(orphans.size() >= 1, "the kill -9 round left its server behind, as a crash does");
+    }
+
+    @Test
+    void termAndHangupEndTheSessionsLikeAQuit(SshServer server) throws Exception {
+        Desk desk = new Desk(dir).trusting(server)
+                .withProfiles(Desk.testbed("signal mosh", ConnectionKind.MOSH, server));
+        for (String signal : List.of("TERM", "HUP")) {
+            Instant started = Instant.now();
+            try (TernProcess tern = desk.startTern(x)) {
+                if (signal.equals("TERM")) {
+                    KeyDifferentialIT.openProfileOn(x, tern, "signal mosh");  // restored for the HUP round
+                }
+                tern.focusTerminal();
+                Shell.awaitPrompt(x, "signal-" + signal);
+                Set<Long> servers = MoshServers.of(server.user(), started);
+                assertFalse(servers.isEmpty(), signal + ": the Mosh tab has a server");
+                tern.signal(signal);
+                assertTrue(tern.waitForExit(Duration.ofSeconds(3)), signal + ": the app is still running after 3 s");
+                try {
+                    MoshServers.awaitGone(servers, Duration.ofSeconds(3));
+                } catch (AssertionError left) {
+                    throw new AssertionError(signal + ": " + left.getMessage() + "; Tern's log:\n" + tern.log(), left);
+                }
+            }
+        }
     }
 }

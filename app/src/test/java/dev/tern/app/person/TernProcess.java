@@ -119,6 +119,14 @@ final class TernProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Sends a signal to the app's process, as a logout ({@code TERM}) or a closed terminal ({@code HUP}) does. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** Ends the process as a crash or {@code kill -9} does: no shutdown code runs. */
     void kill9() throws InterruptedException {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);

@@ -86,9 +86,26 @@ class WidgetSessionLauncherTest {
         assertEquals(Optional.of("relay.example.org"), options.udpHost());
         assertEquals(Optional.of(61000), options.udpPort());
         assertEquals("sh", options.command().getFirst());
-        assertTrue(options.command().getLast().startsWith("tmux attach; exec"));
+        assertEquals("tmux attach", options.command().getLast());
         assertEquals("mosh-server", WidgetSessionLauncher.moshOptions(Profile.remote("x", "", ConnectionKind.MOSH,
                 "", "h", null)).serverCommand());
+    }
+
+    @Test
+    void aStartupCommandEndingInACommentOrAnAmpersandStillLeavesALoginShell() throws Exception {
+        for (String startup : List.of("echo ran-it # a note", "echo ran-it &", "echo ran-it;")) {
+            MoshServerOptions options = WidgetSessionLauncher.moshOptions(profile(ConnectionKind.MOSH,
+                    AuthMethod.AGENT, "", "", MoshOptions.DEFAULTS, startup));
+            // what mosh-server would run, with a "login shell" that only says it was started
+            ProcessBuilder run = new ProcessBuilder(options.command()).redirectErrorStream(true);
+            run.environment().put("SHELL", "/bin/echo");
+            Process p = run.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(out.contains("ran-it"), startup + " ran: " + out);
+            assertTrue(out.lines().anyMatch(line -> line.strip().equals("-l")),
+                    "the login shell follows " + startup + ": " + out);
+        }
     }
 
     @Test

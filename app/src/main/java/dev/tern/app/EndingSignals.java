@@ -1,0 +1,55 @@
+package dev.tern.app;
+
+import dev.tern.widget.TerminalView;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * A signal that ends the process while the window is open (SIGTERM from a logout or {@code kill}, SIGHUP when the
+ * terminal that started Tern closes, SIGINT) ends the sessions as a quit does: the window is closed the way its
+ * close button does after "Quit" (the open tabs are saved to reopen, every session is closed), and the process
+ * waits for the goodbyes before it goes. Without this the JVM would exit at once and leave its mosh-servers
+ * running, each waiting for a client that never comes.
+ */
+final class EndingSignals {
+    /** Set once the desktop app ended by itself: a normal quit has already closed everything. */
+    private static volatile boolean appEnded;
+
+    private EndingSignals() {
+    }
+
+    static void install(Stage stage, Duration grace) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> endSessions(stage, grace), "tern-ending-signal"));
+    }
+
+    static void appEnded() {
+        appEnded = true;
+    }
+
+    private static void endSessions(Stage stage, Duration grace) {
+        if (appEnded) {
+            return;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.runLater(() -> {
+                try {
+                    if (stage.isShowing()) {
+                        stage.hide();
+                    }
+                } finally {
+                    closed.countDown();
+                }
+            });
+            closed.await(1, TimeUnit.SECONDS);
+        } catch (IllegalStateException toolkitGone) {
+            return;  // JavaFX has ended: the window closed and its sessions with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TerminalView.awaitClosing(grace);
+    }
+}
