@@ -15,32 +15,28 @@ import java.util.List;
  * @param before  cells the column showed before the guess
  */
 record CellGuess(boolean unknown, List<Cell> before, Stamp stamp) {
-    CellGuess {
-        before = List.copyOf(before);
-    }
-
+    // each method builds a new list and never changes one it was given, so lists are shared between copies
     static CellGuess fresh(Stamp stamp) {
         return new CellGuess(false, List.of(), stamp);
     }
 
-    /**
-     * The same column guessed again: a known look so far becomes one more "before"; an unknown one is forgotten.
-     */
-    CellGuess againAfter(Cell lookSoFar, Stamp stamp) {
-        if (unknown) {
-            return fresh(stamp);
-        }
-        List<Cell> seen = new ArrayList<>(before.size() + 1);
-        seen.addAll(before);
-        seen.add(lookSoFar);
-        return new CellGuess(false, seen, stamp);
+    static CellGuess fresh(Stamp stamp, Cell wasThere) {
+        return new CellGuess(false, List.of(wasThere), stamp);
     }
 
-    CellGuess alsoBefore(Cell cell) {
-        List<Cell> seen = new ArrayList<>(before.size() + 1);
+    /**
+     * The same column guessed again over {@code wasThere}: a known look so far becomes one more "before"; an
+     * unknown one is forgotten.
+     */
+    CellGuess againAfter(Cell lookSoFar, Cell wasThere, Stamp stamp) {
+        if (unknown) {
+            return fresh(stamp, wasThere);
+        }
+        List<Cell> seen = new ArrayList<>(before.size() + 2);
         seen.addAll(before);
-        seen.add(cell);
-        return new CellGuess(unknown, seen, stamp);
+        seen.add(lookSoFar);
+        seen.add(wasThere);
+        return new CellGuess(false, seen, stamp);
     }
 
     CellGuess withUnknown(boolean value) {

@@ -166,18 +166,16 @@ public final class EchoPredictor {
         moveCursor(cursor.row(), col, true);
         Stamp stamp = stamp(now);
         if (settings.overwrite()) {
-            line.guessAgain(col, stamp);
             // what mosh-client erases with is the cell under the frame's own cursor, not the guessed one
             Cell under = drawn.cell(drawn.cursorCol(), drawn.cursorRow());
-            line.alsoBefore(col, under);
+            line.guessAgain(col, stamp, under);
             line.show(col, under);
             line.showText(col, " ");
             return;
         }
         int width = drawn.width();
         for (int c = col; c < width; c++) {
-            line.guessAgain(c, stamp);
-            line.alsoBefore(c, drawn.cell(c, line.row));
+            line.guessAgain(c, stamp, drawn.cell(c, line.row));
             if (c + 2 < width) {
                 line.takeFrom(c, c + 1, drawn);
             } else {
@@ -196,8 +194,7 @@ public final class EchoPredictor {
         int col = cursor.col();
         if (!settings.overwrite()) {
             for (int c = width - 1; c > col; c--) {
-                line.guessAgain(c, stamp);
-                line.alsoBefore(c, drawn.cell(c, line.row));
+                line.guessAgain(c, stamp, drawn.cell(c, line.row));
                 if (c == width - 1) {
                     line.unknown(c);
                 } else {
@@ -205,10 +202,9 @@ public final class EchoPredictor {
                 }
             }
         }
-        line.guessAgain(col, stamp);
+        line.guessAgain(col, stamp, drawn.cell(col, line.row));
         line.showRenditions(col, col > 0 ? line.renditionsLeftOf(col, drawn) : drawn.renditions());
         line.showText(col, Character.toString(ch));
-        line.alsoBefore(col, drawn.cell(col, line.row));
         if (col < width - 1) {
             moveCursor(cursor.row(), col + 1, true);
         } else {
@@ -289,7 +285,7 @@ public final class EchoPredictor {
 
     // ---- judging ----
 
-    /** Judges every guess against a frame: reveals proven epochs, drops settled guesses, starts over on a shown mistake. */
+    /** Judges every guess against a frame: reveals proven epochs, drops settled guesses, starts over on shown errors. */
     public void judge(Framebuffer frame) {
         DisplayPreference preference = settings.preference();
         if (preference == DisplayPreference.NEVER) {
@@ -367,7 +363,7 @@ public final class EchoPredictor {
         cursors.removeIf(c -> c.verdict(frame, echoAck) != Verdict.WAITING);
     }
 
-    /** A hidden guess was wrong: its epoch and later ones are thrown away and guessing resumes at the frame's cursor. */
+    /** A hidden guess was wrong: its epoch and later ones are thrown away; guessing resumes at the frame's cursor. */
     private void dropEpochsFrom(long epoch, Framebuffer frame) {
         cursors.removeIf(c -> c.epoch() >= epoch);
         addCursor(frame.cursorRow(), frame.cursorCol());

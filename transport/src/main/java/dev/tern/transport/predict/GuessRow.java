@@ -60,14 +60,10 @@ final class GuessRow {
         }
     }
 
-    /** Starts a new guess in a column, starting from its current look. */
-    void guessAgain(int col, Stamp stamp) {
+    /** Starts a new guess in a column over {@code wasThere}, starting from the column's current look. */
+    void guessAgain(int col, Stamp stamp, Cell wasThere) {
         CellGuess old = guesses[col];
-        guesses[col] = old == null ? CellGuess.fresh(stamp) : old.againAfter(looks[col], stamp);
-    }
-
-    void alsoBefore(int col, Cell cell) {
-        guesses[col] = guesses[col].alsoBefore(cell);
+        guesses[col] = old == null ? CellGuess.fresh(stamp, wasThere) : old.againAfter(looks[col], wasThere, stamp);
     }
 
     /** The column will show what column {@code from} shows: its guess if it has one, else the frame's cell. */
