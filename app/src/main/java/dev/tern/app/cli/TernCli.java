@@ -258,9 +258,13 @@ public final class TernCli implements Callable<Integer> {
                 system.agentSocket(), system.globalKnownHosts(), system.windows());
     }
 
+    /** --ssh-config alone (as ssh -F), else the user's file and then the system's, as ssh reads them. */
     private OpenSshConfig sshConfig() {
         SshEnvironment environment = sshEnvironment();
-        Path file = sshConfig != null ? Path.of(sshConfig) : environment.configFile();
+        if (sshConfig == null) {
+            return environment.readConfig();
+        }
+        Path file = Path.of(sshConfig);
         return java.nio.file.Files.exists(file) ? OpenSshConfig.parse(file, environment.sshDir())
                 : OpenSshConfig.empty();
     }

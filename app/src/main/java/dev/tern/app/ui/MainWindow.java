@@ -284,7 +284,8 @@ public final class MainWindow implements SidebarActions {
     public int importSshConfig(Path config, ConnectionKind kind) {
         String text;
         try {
-            text = Files.readString(config);
+            // as bytes, as ssh does: a stray Latin-1 byte in a comment must not hide every host of the file
+            text = dev.tern.transport.ssh.ConfigText.read(config);
         } catch (IOException e) {
             notices.warn("Could not read " + config + ": " + e.getMessage());
             return 0;

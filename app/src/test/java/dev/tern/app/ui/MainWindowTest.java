@@ -231,8 +231,11 @@ class MainWindowTest {
     @Test
     void importsHostsFromAnSshConfigFileIntoTheirOwnGroup(FxRobot robot) throws IOException {
         Path config = Files.createDirectories(configDir.resolve("home/.ssh")).resolve("config");
-        Files.writeString(config, "Host *\n  User x\nHost gitlab-runner\n  HostName 10.1.2.3\n  User ci\n"
-                + "Host build\n  HostName build.example.org\n");
+        // a Latin-1 byte in a comment (the author's name, saved by an old editor), as ssh accepts it
+        byte[] latin1 = "# r\u00e9seau de J\u00fcrgen\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String hosts = "Host *\n  User x\nHost gitlab-runner\n  HostName 10.1.2.3\n  User ci\n"
+                + "Host build\n  HostName build.example.org\n";
+        Files.write(config, concat(latin1, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         int imported = onFx(() -> window.importSshConfig(config, ConnectionKind.SSH));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -263,5 +266,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dba", window.sidebar().visibleProfiles().stream()
                 .filter(p -> p.name().equals("db primary")).findFirst().orElseThrow().user());
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 }

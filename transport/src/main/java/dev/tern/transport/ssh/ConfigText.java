@@ -9,10 +9,15 @@ import java.nio.charset.StandardCharsets;
  * Text of the files OpenSSH reads as bytes (ssh_config, known_hosts): UTF-8 where it is UTF-8, and a replacement
  * character for each byte that is not, so one stray Latin-1 byte spoils a character, never the whole file.
  */
-final class ConfigText {
+public final class ConfigText {
     static final char REPLACEMENT = '\uFFFD';
 
     private ConfigText() {
+    }
+
+    /** A config file's text, read as OpenSSH reads it. */
+    public static String read(java.nio.file.Path file) throws java.io.IOException {
+        return decode(java.nio.file.Files.readAllBytes(file));
     }
 
     static String decode(byte[] bytes) {
