@@ -155,7 +155,8 @@ public final class ClientEndpoint {
         return transport.receiver().latest().num() != 0;
     }
 
-    public SspSender<UserStreamState> sender() {
+    /** The sender itself, for the session loop of this package only: it is mutable, so it stays internal. */
+    SspSender<UserStreamState> sender() {
         return transport.sender();
     }
 
