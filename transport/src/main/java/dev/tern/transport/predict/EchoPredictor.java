@@ -285,7 +285,7 @@ public final class EchoPredictor {
 
     // ---- judging ----
 
-    /** Judges every guess against a frame: reveals proven epochs, drops settled guesses, starts over on shown errors. */
+    /** Judges every guess against a frame: reveals proven epochs, drops settled guesses, resets on a shown error. */
     public void judge(Framebuffer frame) {
         DisplayPreference preference = settings.preference();
         if (preference == DisplayPreference.NEVER) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Turns a change of frame into terminal output: the bytes that make a terminal showing frame {@code shown} show
- * frame {@code next}, the same bytes mosh's server writes for the same pair (behaviour and test vectors in docs:
- * docs/TERMINAL.md §4).
+ * frame {@code next}; in the server role, the same bytes mosh-server writes for the same pair (behaviour and test
+ * vectors: docs/TERMINAL.md §4).
  *
  * <p>A frame is written in a fixed order of small steps: bell, titles, clipboard, reverse video; a clean start
  * when the terminal's contents are unknown; a scroll when the new frame is the old one moved up; the rows that
