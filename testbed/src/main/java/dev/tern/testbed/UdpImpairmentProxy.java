@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +33,7 @@ public final class UdpImpairmentProxy implements AutoCloseable {
     private final Direction toClient;
     private final AtomicLong blackoutUntilNanos = new AtomicLong(Long.MIN_VALUE);
     private volatile DatagramChannel upstream;
+    private final AtomicInteger oldPathsOpen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile SocketAddress client;
     private volatile boolean closed;
     private int nextSourceHost = 2;
@@ -122,7 +124,16 @@ public final class UdpImpairmentProxy implements AutoCloseable {
     public synchronized void rebind() {
         DatagramChannel old = upstream;
         upstream = openUpstream();
-        scheduler.schedule(() -> closeQuietly(old), OLD_PATH_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        oldPathsOpen.incrementAndGet();
+        scheduler.schedule(() -> {
+            closeQuietly(old);
+            oldPathsOpen.decrementAndGet();
+        }, OLD_PATH_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a socket left behind by {@link #rebind()} still delivers replies (its grace has not run out). */
+    public boolean oldPathOpen() {
+        return oldPathsOpen.get() > 0;
     }
 
     public Stats stats() {

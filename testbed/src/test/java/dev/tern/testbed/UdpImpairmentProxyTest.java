@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,11 +98,11 @@ class UdpImpairmentProxyTest {
         long start = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             send(100 + i);
-            Thread.sleep(50);
+            Thread.sleep(50); // spread over the blackout on purpose: each of them must be dropped
         }
         assertEquals(List.of(), receiveUntilQuiet(Duration.ofMillis(200)));
         assertTrue(proxy.inBlackout() || System.nanoTime() - start > 700_000_000L);
-        Thread.sleep(Math.max(0, 750 - (System.nanoTime() - start) / 1_000_000));
+        awaitTrue(Duration.ofSeconds(5), () -> !proxy.inBlackout());
         send(2);
         assertEquals(List.of(2), receiveCount(1, Duration.ofSeconds(2)));
         assertEquals(5, proxy.stats().clientToServer().dropped());
@@ -139,6 +140,17 @@ class UdpImpairmentProxyTest {
         System.out.println("proxy rebind: server saw " + before + " then " + after);
         assertNotEquals(before, after);
         assertEquals(proxy.upstreamAddress(), after);
+        assertTrue(proxy.oldPathOpen(), "the old socket lives on for its grace period, like a NAT mapping");
+        awaitTrue(Duration.ofSeconds(10), () -> !proxy.oldPathOpen());
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within " + timeout);
+            Thread.sleep(10);
+        }
     }
 
     private void send(int value) throws IOException {
