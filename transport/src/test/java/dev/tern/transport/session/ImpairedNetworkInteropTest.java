@@ -40,7 +40,7 @@ class ImpairedNetworkInteropTest {
         Path file = Files.createTempFile("tern-ssp-", ".txt");
         type(session, "cat > " + file + " ; echo cat\"\"ended\r");
         awaitScreen(session, s -> s.contains("cat > " + file));
-        Thread.sleep(300); // let bash exec cat before the keystrokes arrive (they would be buffered anyway)
+        Polls.awaitOpenedByAProcess(file);
         return file;
     }
 
@@ -75,7 +75,7 @@ class ImpairedNetworkInteropTest {
                 String key = (i % 30 == 29) ? "\r" : String.valueOf((char) ('a' + i % 26));
                 type(session, key);
                 expected.append(key.equals("\r") ? "\n" : key);
-                Thread.sleep(7);
+                Thread.sleep(7); // typed at a person's pace, so the keys travel in many datagrams over the lossy link
             }
             endCatAndCompare(session, file, expected.toString());
             ConnectionStatus status = session.connectionStatus();
@@ -105,7 +105,7 @@ class ImpairedNetworkInteropTest {
                 String key = (i % 20 == 19) ? "\r" : String.valueOf((char) ('A' + i % 26));
                 type(session, key);
                 expected.append(key.equals("\r") ? "\n" : key);
-                Thread.sleep(5);
+                Thread.sleep(5); // typed at a person's pace, so reordering and duplication hit many datagrams
             }
             endCatAndCompare(session, file, expected.toString());
             System.out.println("reordering/duplication: proxy " + proxy.stats() + "; " + session.stats());
@@ -127,7 +127,7 @@ class ImpairedNetworkInteropTest {
                     .collect(Collectors.joining());
             for (String line : lines.split("\n")) {
                 type(session, line + "\r");
-                Thread.sleep(1500);
+                Thread.sleep(1500); // spread over the outage on purpose: before and after the client's port hop
             }
             assertTrue(proxy.inBlackout());
             awaitScreen(session, s -> s.contains("outage-line-8"), Duration.ofSeconds(60));
@@ -155,7 +155,8 @@ class ImpairedNetworkInteropTest {
             var upstreamBefore = proxy.upstreamAddress();
             proxy.rebind();
             type(session, "during\r");
-            Thread.sleep(2500); // the old path is gone now: replies must take the new one
+            // once the old path is gone, replies must take the new one
+            Polls.await("the proxy's old path closes", Duration.ofSeconds(10), () -> !proxy.oldPathOpen());
             type(session, "after\r");
             endCatAndCompare(session, file, "before\nduring\nafter\n");
             String token = echoToken(session);

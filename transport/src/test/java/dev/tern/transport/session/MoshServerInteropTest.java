@@ -85,7 +85,7 @@ class MoshServerInteropTest {
             // non-canonical mode: a canonical tty line holds only 4096 characters
             type(session, "stty -icanon; head -c 6001 > " + up + "; stty icanon; echo up\"\"loaded\r");
             awaitScreen(session, s -> s.contains("head -c 6001 > " + up));
-            Thread.sleep(300);
+            Polls.awaitOpenedByAProcess(up); // so stty -icanon has run before the paste
             java.util.Random random = new java.util.Random(11);
             StringBuilder paste = new StringBuilder();
             for (int i = 0; i < 6000; i++) {
@@ -136,7 +136,7 @@ class MoshServerInteropTest {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBefore = threads.getThreadCpuTime(session.ioThreadId());
             long wallBefore = System.nanoTime();
-            Thread.sleep(4000);
+            Thread.sleep(4000); // the measurement window: an idle session, over more than one 3 s heartbeat
             long cpu = threads.getThreadCpuTime(session.ioThreadId()) - cpuBefore;
             long wall = System.nanoTime() - wallBefore;
             double percent = 100.0 * cpu / wall;
