@@ -421,6 +421,11 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         widget.getTerminalPanel().setCursorShape(settings.cursorStyle().shape(settings.cursorBlink()));
     }
 
+    /** Whether the program asked for focus events (mode 1004) in the frame shown last. */
+    boolean reportsFocus() {
+        return focusReporting;
+    }
+
     /** JediTermFX ignores focus-event mode (1004), so the view reports focus itself when the program asked. */
     private void reportFocus(boolean focused) {
         if (focusReporting) {

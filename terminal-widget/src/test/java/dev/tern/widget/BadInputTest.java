@@ -123,8 +123,7 @@ class BadInputTest {
             shown.stage().setHeight(400);
         });
         // JediTermFX passes a resize on after a quiet period; wait for the final one
-        Thread.sleep(800);
-        var size = view.terminalSize();
+        var size = Eventually.settledSize(view);
         ShownView.typeLine(robot, view, "stty size");
         Eventually.screenContains(view, size.getRows() + " " + size.getColumns());
         assertFalse(view.stateProperty().get() == ConnectionState.CLOSED);

@@ -26,6 +26,7 @@ class HistoryTest {
     private TerminalView view;
 
     private void play(FxRobot robot, byte[] output, int chunkSize, int pauseMillis) {
+        // the pause between chunks spreads the output over many frames, as a program's output arrives
         ScriptedConnector connector = new ScriptedConnector(output, chunkSize, null, n -> sleep(pauseMillis)).gated();
         view = shown.show(robot, connector);
         // a screen that grows adds blank rows below (as mosh does), so start once the view has its final size
@@ -110,7 +111,7 @@ class HistoryTest {
         byte[] bytes = out.toByteArray();
         play(robot, bytes, 512, 3);
         Eventually.screenContains(view, "\n160 ");
-        sleep(200);
+        sleep(200); // on purpose: a later frame must not bring the full-screen lines into the history either
         assertFalse(view.historyText().contains("full-screen"), tail(view.historyText()));
         assertFalse(view.screenText().contains("full-screen"), view.screenText());
         assertHistoryIsExactly(160);
@@ -125,7 +126,7 @@ class HistoryTest {
         robot.interact(() -> shown.stage().setHeight(shown.stage().getHeight() - 120));
         Eventually.until(Duration.ofSeconds(10), () -> view.terminalSize().getRows() == view.textBuffer().getHeight(),
                 () -> view.terminalSize() + " vs " + view.textBuffer().getHeight());
-        sleep(200);
+        sleep(200); // on purpose: any frame the shrink brings lands before we check that nothing was lost
         Eventually.screenContains(view, "\n" + lines + " ");
         assertHistoryIsExactly(lines);
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Modes the remote program sets change what the widget sends: cursor keys, focus events. */
@@ -53,19 +55,12 @@ class ModeForwardingTest {
         robot.write("printf '\\e[?1004h'; cat -v");
         robot.type(KeyCode.ENTER);
         Eventually.screenContains(view, "cat -v");
-        sleepAFrame();
+        Eventually.until(Duration.ofSeconds(10), view::reportsFocus, () -> "focus events never asked for:\n"
+                + view.screenText());
         robot.interact(elsewhere::requestFocus);
         robot.interact(view::requestTerminalFocus);
         robot.type(KeyCode.ENTER);
         Eventually.screenContains(view, "^[[O^[[I");
         assertTrue(view.screenText().contains("^[[O^[[I"), view.screenText());
-    }
-
-    private static void sleepAFrame() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -55,7 +55,11 @@ class PredictionTest {
         robot.interact(view::requestTerminalFocus);
         robot.write("echo ");
         Eventually.screenContains(view, "$ echo ");
-        Thread.sleep(1500); // RTT samples: the smoothed RTT settles near 300 ms, which turns underlining on
+        // RTT samples: the smoothed RTT settles near 300 ms, which turns underlining on
+        Eventually.until(Duration.ofSeconds(15), () -> {
+            Duration rtt = view.roundTripProperty().get();
+            return rtt != null && rtt.toMillis() >= 200 && rtt.toMillis() <= 600;
+        }, () -> "smoothed RTT " + view.roundTripProperty().get());
 
         int row = rowOf("$ echo ");
         int column = "$ echo ".length();
@@ -87,7 +91,7 @@ class PredictionTest {
                 Screenshots.grabRealScreen("mosh-predictions-300ms");
                 System.out.println("screenshot " + file);
             }
-            Thread.sleep(40);
+            Thread.sleep(40); // a person's pace: each key's latency is measured on its own
         }
         Collections.sort(latencies);
         double p50 = latencies.get(latencies.size() / 2) / 1e6;

@@ -49,12 +49,11 @@ class ScreenshotTest {
         Eventually.screenContains(view, "$ ");
         run(robot, "bash " + script);
         Eventually.screenContains(view, "true-colour orange");
-        Thread.sleep(300); // let the panel paint the last frame
-        BufferedImage[] shot = new BufferedImage[1];
-        robot.interact(() -> shot[0] = Screenshots.take(view));
-        Path file = Screenshots.save(shot[0], "palette-truecolour");
+        BufferedImage shot = Screenshots.takeOnce(robot, view, image -> Screenshots.distinctColours(image) > 250,
+                "the chart's colours");
+        Path file = Screenshots.save(shot, "palette-truecolour");
         Screenshots.grabRealScreen("palette-truecolour");
-        int colours = Screenshots.distinctColours(shot[0]);
+        int colours = Screenshots.distinctColours(shot);
         System.out.println("screenshot " + file + ": " + colours + " distinct colours");
         assertTrue(colours > 250, "256-colour and true-colour backgrounds all drawn: " + colours);
 
@@ -83,12 +82,10 @@ class ScreenshotTest {
         Eventually.screenContains(view, "$ ");
         run(robot, "TERM=xterm-256color vim -u NONE -N -c 'syntax on' -c 'set t_Co=256' " + source);
         Eventually.screenContains(view, "hello, world");
-        Thread.sleep(300);
-        BufferedImage[] shot = new BufferedImage[1];
-        robot.interact(() -> shot[0] = Screenshots.take(view));
-        Path file = Screenshots.save(shot[0], "vim-full-screen");
+        BufferedImage shot = Screenshots.takeOnce(robot, view, Screenshots::hasColour, "vim's syntax colours");
+        Path file = Screenshots.save(shot, "vim-full-screen");
         Screenshots.grabRealScreen("vim-full-screen");
-        System.out.println("screenshot " + file + ": " + Screenshots.distinctColours(shot[0]) + " distinct colours");
+        System.out.println("screenshot " + file + ": " + Screenshots.distinctColours(shot) + " distinct colours");
         int keyword = rowContaining("public final class");
         assertFalse(view.textBuffer().getStyleAt(0, keyword).getForeground() == null,
                 "vim coloured the keyword");

@@ -1,6 +1,7 @@
 package dev.tern.widget;
 
 import javafx.scene.Node;
+import org.testfx.api.FxRobot;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
@@ -9,14 +10,43 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Renders a node to a PNG under target/screenshots (works headless and under Xvfb). FX thread. */
 final class Screenshots {
     static final Path DIR = Path.of("target", "screenshots");
 
     private Screenshots() {
+    }
+
+    /**
+     * Takes pictures of {@code node} until one shows what {@code painted} looks for (the panel paints on its own
+     * timer, after the text buffer changed) and returns it; fails after a generous wait. Any thread but FX.
+     */
+    static BufferedImage takeOnce(FxRobot robot, Node node, Predicate<BufferedImage> painted, String what) {
+        BufferedImage[] shot = new BufferedImage[1];
+        Eventually.until(Duration.ofSeconds(10), () -> {
+            robot.interact(() -> shot[0] = take(node));
+            return painted.test(shot[0]);
+        }, () -> "the picture never showed " + what);
+        return shot[0];
+    }
+
+    /** Whether any pixel has a hue: the built-in schemes' text and background are all greys. */
+    static boolean hasColour(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 48) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static BufferedImage take(Node node) {

@@ -42,23 +42,23 @@ class WheelAndSearchTest {
     private TerminalView view;
     private ScriptedConnector connector;
 
-    /** 300 numbered lines, then {@code after} (a mode switch), shown in a view. */
-    private void show(FxRobot robot, String after) {
+    /** 300 numbered lines, then {@code after} (a mode switch), shown in a view until {@code lastShown} is. */
+    private void show(FxRobot robot, String after, String lastShown) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ScriptedConnector.seqLines(300));
         out.writeBytes(after.getBytes(StandardCharsets.US_ASCII));
         connector = new ScriptedConnector(out.toByteArray(), null, n -> { });
         view = shown.show(robot, connector);
         Eventually.until(Duration.ofSeconds(10), () -> connector.finishedNanos != 0, () -> "still playing");
-        sleep(500);
+        Eventually.screenContains(view, lastShown);
     }
 
-    private static void sleep(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits until the scroll bar covers the history, so a wheel notch has lines to scroll. */
+    private void awaitScrollableHistory() {
+        Eventually.until(Duration.ofSeconds(10), () -> {
+            ScrollBar bar = find(view, ScrollBar.class);
+            return bar != null && bar.getMax() - bar.getMin() > bar.getVisibleAmount();
+        }, () -> "no history in the scroll bar");
     }
 
     private static <T extends Node> T find(Node node, Class<T> type) {
@@ -94,7 +94,8 @@ class WheelAndSearchTest {
 
     @Test
     void eachWheelNotchScrollsTheHistoryThreeLines(FxRobot robot) {
-        show(robot, "");
+        show(robot, "", "\n300");
+        awaitScrollableHistory();
         assertEquals(0, linesFromBottom(), 0.01);
         wheel(robot, 1);
         assertEquals(3, linesFromBottom(), 0.01);
@@ -106,7 +107,8 @@ class WheelAndSearchTest {
 
     @Test
     void withMouseReportingOnTheWheelGoesToTheProgram(FxRobot robot) {
-        show(robot, "\033[?1000h");
+        show(robot, "\033[?1000h", "\n300");
+        awaitScrollableHistory();
         wheel(robot, 1);
         assertEquals(0, linesFromBottom(), 0.01, "the history stays put");
         Eventually.until(Duration.ofSeconds(5), () -> connector.received.toString(StandardCharsets.ISO_8859_1)
@@ -115,7 +117,7 @@ class WheelAndSearchTest {
 
     @Test
     void onTheAlternateScreenTheWheelIsNotTernsToScroll(FxRobot robot) {
-        show(robot, "\033[?1049hfull screen");
+        show(robot, "\033[?1049hfull screen", "full screen");
         wheel(robot, 1);
         assertTrue(linesFromBottom() < 3, "scrolled " + linesFromBottom());
     }
@@ -144,14 +146,15 @@ class WheelAndSearchTest {
         Application.setUserAgentStylesheet(Optional.ofNullable(getClass().getResource("no-modena.css"))
                 .orElseThrow().toExternalForm());
         try {
-            show(robot, "");
+            show(robot, "", "\n300");
             robot.interact(view::requestTerminalFocus);
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
             Eventually.until(Duration.ofSeconds(5), () -> view.lookup("#search-text") != null, () -> "no search bar");
             TextField text = (TextField) view.lookup("#search-text");
             robot.interact(() -> text.setText("25"));
-            sleep(200);
             Label count = (Label) view.lookup("#search-count");
+            Eventually.until(Duration.ofSeconds(10), () -> count.getText().matches("\\d+ of \\d+"),
+                    () -> "search count " + count.getText());
             CheckBox ignoreCase = (CheckBox) view.lookup("#search-ignore-case");
             Button previous = (Button) view.lookup("#search-previous");
             Region bar = (Region) text.getParent();

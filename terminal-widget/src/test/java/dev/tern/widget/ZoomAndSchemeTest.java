@@ -54,11 +54,14 @@ class ZoomAndSchemeTest {
     void switchingToTheLightSchemeRepaintsTheOpenView(FxRobot robot) throws Exception {
         Eventually.screenContains(view, "$ ");
         robot.interact(() -> view.setSettings(view.settings().withScheme(ColorScheme.LIGHT)));
-        Thread.sleep(200);
-        BufferedImage[] shot = new BufferedImage[1];
-        robot.interact(() -> shot[0] = Screenshots.take(view));
-        Screenshots.save(shot[0], "light-scheme");
-        int corner = shot[0].getRGB(shot[0].getWidth() / 2, shot[0].getHeight() - 20) & 0xFFFFFF;
+        BufferedImage shot = Screenshots.takeOnce(robot, view,
+                image -> bottomMiddle(image) == ColorScheme.LIGHT.background(), "the light background");
+        Screenshots.save(shot, "light-scheme");
+        int corner = bottomMiddle(shot);
         assertEquals(ColorScheme.LIGHT.background(), corner, Integer.toHexString(corner));
+    }
+
+    private static int bottomMiddle(BufferedImage image) {
+        return image.getRGB(image.getWidth() / 2, image.getHeight() - 20) & 0xFFFFFF;
     }
 }
