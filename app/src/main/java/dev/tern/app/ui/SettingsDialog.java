@@ -72,8 +72,9 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         form.add("Theme", theme);
         getDialogPane().setContent(form);
         getDialogPane().setPrefWidth(480);
-        // the first field, so a keyboard user starts there rather than on the OK button
-        setOnShown(event -> font.requestFocus());
+        // the first field, so a keyboard user starts there rather than on the OK button (later: the dialog gives
+        // its default button the focus once it is shown)
+        setOnShown(event -> javafx.application.Platform.runLater(font::requestFocus));
 
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("settings-ok");
