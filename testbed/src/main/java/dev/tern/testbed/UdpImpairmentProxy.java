@@ -11,6 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,10 +186,14 @@ public final class UdpImpairmentProxy implements AutoCloseable {
             long due = direction.dueTime(now);
             ByteBuffer payload = datagram.duplicate();
             long delay = Math.max(0, due - now);
-            scheduler.schedule(() -> {
-                sender.accept(payload.duplicate());
-                direction.forwarded.incrementAndGet();
-            }, delay, TimeUnit.NANOSECONDS);
+            try {
+                scheduler.schedule(() -> {
+                    sender.accept(payload.duplicate());
+                    direction.forwarded.incrementAndGet();
+                }, delay, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                return; // the proxy is closing: a datagram still in the socket is lost, as on a link going down
+            }
         }
     }
 

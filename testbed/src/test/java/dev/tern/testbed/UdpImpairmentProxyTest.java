@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +144,40 @@ class UdpImpairmentProxyTest {
         assertEquals(proxy.upstreamAddress(), after);
         assertTrue(proxy.oldPathOpen(), "the old socket lives on for its grace period, like a NAT mapping");
         awaitTrue(Duration.ofSeconds(10), () -> !proxy.oldPathOpen());
+    }
+
+    @Test
+    void closingWhileDatagramsArriveEndsQuietly() throws Exception {
+        List<Throwable> escaped = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> escaped.add(error));
+        try {
+            for (int round = 0; round < 30 && escaped.isEmpty(); round++) {
+                Set<Thread> before = Thread.getAllStackTraces().keySet();
+                UdpImpairmentProxy flooded = UdpImpairmentProxy.start(echo.address(), round);
+                flooded.setDelay(Duration.ofMillis(5), Duration.ZERO);
+                AtomicBoolean flooding = new AtomicBoolean(true);
+                InetSocketAddress target = flooded.listenAddress();
+                Thread sender = Thread.ofPlatform().start(() -> {
+                    while (flooding.get()) {
+                        try {
+                            client.send(ByteBuffer.allocate(4).putInt(0, 7), target);
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                });
+                awaitTrue(Duration.ofSeconds(5), () -> flooded.stats().clientToServer().received() > 50);
+                flooded.close();
+                awaitTrue(Duration.ofSeconds(5), () -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("udp-proxy-from") && !before.contains(t)));
+                flooding.set(false);
+                sender.join();
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertEquals(List.of(), escaped, "a proxy closed under traffic let an exception escape its threads");
     }
 
     private static void awaitTrue(Duration timeout, BooleanSupplier condition)
