@@ -159,12 +159,28 @@ public final class UdpImpairmentProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * How many datagrams arrived whose Mosh nonce (the first 8 bytes: direction bit and sequence number) was seen
+     * before in the same direction, counted as they arrive (before any duplication the proxy adds). Under one
+     * session key a repeat is a nonce reused, which must never happen, not even across client restarts.
+     */
+    public long repeatedNonces() {
+        return toServer.repeatedNonces.get() + toClient.repeatedNonces.get();
+    }
+
+    /** Distinct nonces seen so far, both directions. */
+    public long distinctNonces() {
+        return toServer.nonces.size() + toClient.nonces.size();
+    }
+
     private void fromClient(ByteBuffer datagram, SocketAddress sender) {
         client = sender;
+        toServer.noteNonce(datagram);
         forward(toServer, datagram, payload -> send(upstream, payload, server));
     }
 
     private void fromServer(ByteBuffer datagram, SocketAddress sender) {
+        toClient.noteNonce(datagram);
         SocketAddress destination = client;
         if (destination != null) {
             forward(toClient, datagram, payload -> send(downstream, payload, destination));
@@ -273,9 +289,17 @@ public final class UdpImpairmentProxy implements AutoCloseable {
         private volatile long jitterNanos;
         private volatile long reorderExtraNanos;
         private long lastDue = Long.MIN_VALUE;
+        private final java.util.Set<Long> nonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final AtomicLong repeatedNonces = new AtomicLong();
 
         Direction(Random random) {
             this.random = random;
+        }
+
+        void noteNonce(ByteBuffer datagram) {
+            if (datagram.remaining() >= Long.BYTES && !nonces.add(datagram.getLong(datagram.position()))) {
+                repeatedNonces.incrementAndGet();
+            }
         }
 
         synchronized double draw() {

@@ -8,6 +8,7 @@ import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.session.SessionJournal;
 import dev.tern.transport.session.SessionOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,8 +56,25 @@ final class TerminalClient {
         this.options = options.withEscapeKey(escapeKey.forNotices());
     }
 
+    /** How a session is begun: a new one, or one taken up again from its journal. */
+    @FunctionalInterface
+    interface Starter {
+        MoshSession start(int width, int height, SessionOptions options, MoshSessionListener listener)
+                throws IOException;
+    }
+
     /** Runs a session with the server until it ends; returns the process exit code. */
     int run(InetSocketAddress server, SessionKey key, PrintStream stderr, PrintStream stdout) throws IOException {
+        return run(server, (w, h, o, l) -> MoshSession.start(server, key, w, h, o, l), null, stderr, stdout);
+    }
+
+    /**
+     * Runs a session begun by {@code starter} until it ends or is detached; returns the process exit code.
+     *
+     * @param journal the session's journal, named when the session is detached or cannot be resumed; may be null
+     */
+    int run(InetSocketAddress server, Starter starter, SessionJournal journal, PrintStream stderr, PrintStream stdout)
+            throws IOException {
         Size size = terminal.size();
         lastDrawn = new Framebuffer(size.getColumns(), size.getRows());
         terminal.open();
@@ -64,7 +82,7 @@ final class TerminalClient {
         Runnable signalsBack = () -> { };
         try {
             terminal.write(renderer.bytesFor(false, lastDrawn, lastDrawn));
-            session = MoshSession.start(server, key, size.getColumns(), size.getRows(), options, new Listener());
+            session = starter.start(size.getColumns(), size.getRows(), options, new Listener());
             signalsBack = ProcessSignals.onEndingSignal(this::endOnSignal);
             terminal.onResize(() -> {
                 pendingResize = terminal.size();
@@ -88,7 +106,7 @@ final class TerminalClient {
             }
             signalsBack.run();
         }
-        return report(server, reason, stderr, stdout);
+        return report(server, reason, journal, stderr, stdout);
     }
 
     /** As mosh-client does on a hang-up, a kill or an interrupt: start the goodbye; the loop then ends as usual. */
@@ -198,6 +216,10 @@ final class TerminalClient {
                 session.shutdown();
             }
             case SUSPEND -> suspend();
+            case DETACH -> {
+                session.showMessage("Detaching...", true, false);
+                session.detach();
+            }
             case NONE -> {
             }
         }
@@ -217,7 +239,21 @@ final class TerminalClient {
         requestRepaint();
     }
 
-    private int report(InetSocketAddress server, CloseReason reason, PrintStream stderr, PrintStream stdout) {
+    private int report(InetSocketAddress server, CloseReason reason, SessionJournal journal, PrintStream stderr,
+                       PrintStream stdout) {
+        if (reason != null && reason.kind() == CloseReason.Kind.DETACHED) {
+            String id = journal != null ? " " + journal.id() : "";
+            stdout.println("[tern: detached; the session goes on. Resume it with: tern --resume" + id + "]");
+            return 0;
+        }
+        if (reason != null && reason.kind() == CloseReason.Kind.RESUME_FAILED) {
+            stderr.println("tern: " + reason.message());
+            if (journal != null) {
+                stderr.println("tern: the journal is kept (" + journal.file() + "); delete it once the session "
+                        + "is of no more use.");
+            }
+            return 1;
+        }
         if (reason != null && reason.kind() == CloseReason.Kind.NEVER_CONNECTED || !everConnected) {
             stderr.println("mosh did not make a successful connection to " + server.getAddress().getHostAddress()
                     + ":" + server.getPort() + ".");

@@ -11,6 +11,8 @@ import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.MoshSession;
+import dev.tern.transport.session.SessionJournal;
+import dev.tern.transport.session.SessionJournals;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectSpec;
@@ -113,6 +115,13 @@ public final class TernCli implements Callable<Integer> {
             description = "attach to a running mosh-server; the key is read from MOSH_KEY")
     List<String> attach;
 
+    @Option(names = "--sessions", description = "list the saved sessions that --resume can take up again")
+    boolean listSessions;
+
+    @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = SessionsCommand.NEWEST,
+            description = "resume a saved session after a crash or a detach (Ctrl-^ d); the newest when no ID")
+    String resume;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "[user@]host", description = "host to connect to")
     String destination;
 
@@ -155,6 +164,12 @@ public final class TernCli implements Callable<Integer> {
     }
 
     private int dispatch() throws IOException {
+        if (listSessions) {
+            return sessions().list(out, err);
+        }
+        if (resume != null) {
+            return resumeSession();
+        }
         if (attach != null) {
             return attach(attach.get(0), attach.get(1));
         }
@@ -200,8 +215,10 @@ public final class TernCli implements Callable<Integer> {
     private int connectThroughSsh(SshTarget target, MoshServerOptions options) throws IOException {
         CompletableFuture<LocalTerminal> terminal = LocalTerminal.buildInBackground(MoshSession::preloadCipher);
         MoshEndpoint endpoint;
+        String label;
         try {
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
+            label = spec.user() + "@" + spec.hostName();
             ConsolePrompter prompter = new ConsolePrompter(err, () -> terminal.exceptionally(failed -> null).join());
             try (SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent())) {
                 endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
@@ -215,7 +232,8 @@ public final class TernCli implements Callable<Integer> {
             LocalTerminal.discard(terminal);
             throw e;
         }
-        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()), LocalTerminal.await(terminal));
+        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()), LocalTerminal.await(terminal), label,
+                endpoint.serverPid());
     }
 
     private SshTarget sshTarget() {
@@ -301,7 +319,8 @@ public final class TernCli implements Callable<Integer> {
             err.println("tern: cannot resolve host '" + host + "'.");
             return 2;
         }
-        return runClient(new InetSocketAddress(address, udpPort), key, new LocalTerminal());
+        return runClient(new InetSocketAddress(address, udpPort), key, new LocalTerminal(), host + ":" + udpPort,
+                java.util.OptionalLong.empty());
     }
 
     private InetAddress resolve(String host) throws UnknownHostException {
@@ -323,20 +342,64 @@ public final class TernCli implements Callable<Integer> {
         return fallback;
     }
 
-    private int runClient(InetSocketAddress target, SessionKey key, LocalTerminal terminal) throws IOException {
+    /** A new session, with a journal so that it can be resumed if this process dies or detaches. */
+    private int runClient(InetSocketAddress target, SessionKey key, LocalTerminal terminal, String label,
+                          java.util.OptionalLong serverPid) throws IOException {
+        if (!terminal.isInteractive()) {
+            terminal.dispose();
+            err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
+            return 2;
+        }
+        SessionJournal journal = sessions().create(label, target, serverPid);
+        TerminalClient.Starter starter = journal == null
+                ? (w, h, o, l) -> MoshSession.start(target, key, w, h, o, l)
+                : (w, h, o, l) -> MoshSession.start(target, key, w, h, o, l, journal);
+        return runClient(target, starter, journal, terminal);
+    }
+
+    /** {@code --resume [ID]}: the saved session, from a new socket. */
+    private int resumeSession() throws IOException {
+        SessionJournal journal = sessions().open(resume);
+        if (journal == null) {
+            return 1;
+        }
+        LocalTerminal terminal = new LocalTerminal();
+        if (!terminal.isInteractive()) {
+            journal.close();
+            terminal.dispose();
+            err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
+            return 2;
+        }
+        InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral(journal.info().serverHost()),
+                journal.info().serverPort());
+        return runClient(server, (w, h, o, l) -> MoshSession.resume(journal, w, h, o, l), journal, terminal);
+    }
+
+    private SessionsCommand sessions() {
+        return new SessionsCommand(SessionJournals.in(ConfigDirectory.resolve().resolve("sessions")), err);
+    }
+
+    private int runClient(InetSocketAddress target, TerminalClient.Starter starter, SessionJournal journal,
+                          LocalTerminal terminal) throws IOException {
         try {
             if (!terminal.isInteractive()) {
                 err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
                 return 2;
             }
             EscapeKeyInput escapeKey = EscapeKeyInput.fromEnvironment(System.getenv("MOSH_ESCAPE_KEY"));
+            if (journal != null) {
+                escapeKey.withDetach();
+            }
             SessionOptions options = SessionOptions.CLI.withPrediction(predictionSettings());
             if (System.getenv("MOSH_TITLE_NOPREFIX") != null) {
                 options = options.withTitlePrefix("");
             }
-            return new TerminalClient(terminal, escapeKey, options).run(target, key, err, out);
+            return new TerminalClient(terminal, escapeKey, options).run(target, starter, journal, err, out);
         } finally {
             terminal.dispose();
+            if (journal != null) {
+                journal.close(); // the session let go of it already unless it never began; then it stays resumable
+            }
         }
     }
 

@@ -33,6 +33,15 @@ public final class Emulator {
         this.terminal = new Terminal(new Framebuffer(width, height), repertoire, replies, sink);
     }
 
+    /** An emulator in the ground state over {@code fb} (which it takes over): a screen restored from disk. */
+    Emulator(Framebuffer fb, Repertoire repertoire) {
+        this.repertoire = repertoire;
+        this.parser = new Parser();
+        this.replies = new StringBuilder();
+        this.sink = new SinkSlot();
+        this.terminal = new Terminal(fb, repertoire, replies, sink);
+    }
+
     private Emulator(Emulator o) {
         repertoire = o.repertoire;
         parser = o.parser.copy();

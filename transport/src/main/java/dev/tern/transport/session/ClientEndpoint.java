@@ -21,6 +21,7 @@ import dev.tern.transport.wire.ReceivedFragment;
 import dev.tern.transport.wire.RttEstimator;
 import dev.tern.transport.wire.TransportInstruction;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -36,25 +37,84 @@ public final class ClientEndpoint {
         void send(byte[] datagram);
     }
 
+    private final SessionKey key;
     private final DatagramLayer layer;
-    private final Fragmenter fragmenter = new Fragmenter();
+    private final Fragmenter fragmenter;
     private final InstructionDecoder decoder = new InstructionDecoder();
-    private final UserStream userStream = new UserStream();
+    private final UserStream userStream;
     private final SspTransport<UserStreamState, RemoteTerminalState> transport;
     private final SessionStats stats;
     private final DatagramOutput output;
+    /** The server state held at the start: 0, or the saved screen of a resumed session. */
+    private final long initialScreenNumber;
+    private JournalGate journal;
     private int datagramMtu;
     private long now;
 
     public ClientEndpoint(SessionKey key, int width, int height, int datagramMtu, long now, Random chaff,
                           DatagramOutput output, SessionStats stats) {
+        this.key = key;
         this.layer = new DatagramLayer(key, Direction.TO_SERVER, new SequenceCounter());
+        this.fragmenter = new Fragmenter();
+        this.userStream = new UserStream();
         this.datagramMtu = datagramMtu;
         this.output = output;
         this.stats = stats;
         this.now = now;
-        RttEstimator rtt = layer.rtt();
-        TimingSource timing = new TimingSource() {
+        this.initialScreenNumber = 0;
+        SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
+                timing(layer.rtt()), SspTiming.CLIENT_COLLECT_DELAY, chaff, UserStreamState::acknowledged);
+        SspReceiver<RemoteTerminalState> receiver = new SspReceiver<>(RemoteTerminalState.blank(width, height), now);
+        this.transport = new SspTransport<>(sender, receiver);
+        // the first event of every session tells the server our window size
+        resize(width, height);
+    }
+
+    /**
+     * Goes on with the session saved in {@code journal} by an earlier process (docs/PROTOCOL.md §11): sequence
+     * numbers, state numbers and instruction ids from the saved marks, the saved screen as the state our
+     * acknowledgements name and the server's diffs start from, and our input from the state the server
+     * acknowledged. The first event is the window's current size.
+     */
+    private ClientEndpoint(SessionJournal journal, JournalRecord saved, int width, int height, int datagramMtu,
+                           long now, Random chaff, DatagramOutput output, SessionStats stats) {
+        this.key = SessionKey.of(saved.key());
+        this.layer = new DatagramLayer(key, Direction.TO_SERVER, new SequenceCounter(saved.sequenceMark()));
+        this.fragmenter = new Fragmenter(saved.instructionMark() - 1);
+        this.userStream = UserStream.resumed(saved.inputBase(), saved.inputEvents());
+        this.datagramMtu = datagramMtu;
+        this.output = output;
+        this.stats = stats;
+        this.now = now;
+        this.initialScreenNumber = saved.screenNumber();
+        UserStreamState acknowledged = new UserStreamState(userStream, saved.inputBase());
+        SspSender<UserStreamState> sender = SspSender.resumed(saved.inputAcknowledged(), acknowledged,
+                saved.stateMark(), userStream.snapshot(), saved.screenNumber(), now, this::sendInstruction,
+                timing(layer.rtt()), SspTiming.CLIENT_COLLECT_DELAY, chaff, UserStreamState::acknowledged);
+        SspReceiver<RemoteTerminalState> receiver = new SspReceiver<>(
+                RemoteTerminalState.restored(saved.screen(), saved.screenEchoAck()), saved.screenNumber(), now);
+        this.transport = new SspTransport<>(sender, receiver);
+        this.journal = JournalGate.resumed(journal, saved, stats);
+        resize(width, height);
+    }
+
+    /** The endpoint of a session saved in {@code journal}, which must hold one ({@link SessionJournal#hasSavedSession}). */
+    public static ClientEndpoint resumed(SessionJournal journal, int width, int height, int datagramMtu, long now,
+                                         Random chaff, DatagramOutput output, SessionStats stats) {
+        if (!journal.hasSavedSession()) {
+            throw new IllegalArgumentException("the journal holds no saved session");
+        }
+        return new ClientEndpoint(journal, journal.savedRecord(), width, height, datagramMtu, now, chaff, output,
+                stats);
+    }
+
+    /** From now on nothing goes out that {@code journal} does not hold (see {@link JournalGate}). */
+    public void keepJournal(SessionJournal journal) {
+        this.journal = new JournalGate(journal, stats);
+    }
+
+    private static TimingSource timing(RttEstimator rtt) {
+        return new TimingSource() {
             @Override
             public int rto() {
                 return rtt.rto();
@@ -65,12 +125,6 @@ public final class ClientEndpoint {
                 return rtt.frameInterval();
             }
         };
-        SspSender<UserStreamState> sender = new SspSender<>(userStream.snapshot(), now, this::sendInstruction,
-                timing, SspTiming.CLIENT_COLLECT_DELAY, chaff, UserStreamState::acknowledged);
-        SspReceiver<RemoteTerminalState> receiver = new SspReceiver<>(RemoteTerminalState.blank(width, height), now);
-        this.transport = new SspTransport<>(sender, receiver);
-        // the first event of every session tells the server our window size
-        resize(width, height);
     }
 
     // ---- user events ----
@@ -134,9 +188,30 @@ public final class ClientEndpoint {
 
     private void sendInstruction(TransportInstruction instruction) {
         stats.count(Counter.INSTRUCTIONS_SENT);
-        for (Fragment fragment : fragmenter.fragment(instruction, Mtu.fragmentPayload(datagramMtu))) {
+        long instructionId = fragmenter.nextId();
+        List<Fragment> fragments = fragmenter.fragment(instruction, Mtu.fragmentPayload(datagramMtu));
+        if (journal != null) {
+            journal.beforeSend(instruction, fragments.size(), layer.nextSequence(), instructionId,
+                    transport.sender().local().eventCount(), this::journalRecord);
+        }
+        for (Fragment fragment : fragments) {
             output.send(layer.seal(fragment, now));
         }
+    }
+
+    private JournalRecord journalRecord(long sequenceMark, long stateMark, long instructionMark) {
+        SspSender<UserStreamState> sender = transport.sender();
+        ReceivedState<RemoteTerminalState> screen = transport.receiver().latest();
+        long base = sender.acknowledgedState().eventCount();
+        long count = sender.local().eventCount();
+        return new JournalRecord(journal.journal().info(), key.bytes(), sequenceMark, stateMark, instructionMark,
+                screen.num(), screen.state().echoAck(), screen.state().screen(), sender.acknowledgedNumber(), base,
+                userStream.events(base, count));
+    }
+
+    /** The journal this session keeps, if any and while it can be written. */
+    public Optional<SessionJournal> journal() {
+        return journal == null || journal.broken() ? Optional.empty() : Optional.of(journal.journal());
     }
 
     /** After the network refused a datagram as too large: smaller fragments from now on. */
@@ -150,9 +225,14 @@ public final class ClientEndpoint {
         return transport.receiver().latest();
     }
 
-    /** A server state other than the initial blank one has arrived. */
+    /** A server state other than the one held at the start (blank, or a resumed session's saved screen) arrived. */
     public boolean connected() {
-        return transport.receiver().latest().num() != 0;
+        return transport.receiver().latest().num() != initialScreenNumber;
+    }
+
+    /** Whether this endpoint goes on with a session saved by an earlier process. */
+    public boolean resumed() {
+        return initialScreenNumber != 0 || journal != null && journal.journal().hasSavedSession();
     }
 
     /** The sender itself, for the session loop of this package only: it is mutable, so it stays internal. */

@@ -12,11 +12,31 @@ public record CloseReason(Kind kind, String message) {
         /** No server state ever arrived. */
         NEVER_CONNECTED,
         /** A local failure (sockets, cipher limits). */
-        ERROR
+        ERROR,
+        /** We let go of the session on purpose: the server runs on and the journal is kept for a resume. */
+        DETACHED,
+        /** A saved session could not be taken up again: the server is gone or no longer has our states. */
+        RESUME_FAILED
     }
 
     public boolean clean() {
-        return kind == Kind.USER_QUIT || kind == Kind.SERVER_ENDED;
+        return kind == Kind.USER_QUIT || kind == Kind.SERVER_ENDED || kind == Kind.DETACHED;
+    }
+
+    static CloseReason detached() {
+        return new CloseReason(Kind.DETACHED, "Detached; the session goes on on the server.");
+    }
+
+    static CloseReason serverSilentOnResume(String server, int port) {
+        return new CloseReason(Kind.RESUME_FAILED, "The saved session's server (" + server + ", UDP port " + port
+                + ") did not answer: it has most likely ended (its mosh-server was stopped, or the host restarted). "
+                + "If the network is down, try again later; otherwise start a new session.");
+    }
+
+    static CloseReason serverForgotOurState(String server, int port) {
+        return new CloseReason(Kind.RESUME_FAILED, "The server (" + server + ", UDP port " + port + ") answered, but "
+                + "it no longer has the screen this journal saved, so the session cannot be taken up again. Start a "
+                + "new session (the old mosh-server may still be running there).");
     }
 
     static CloseReason userQuit() {

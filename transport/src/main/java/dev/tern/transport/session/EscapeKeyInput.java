@@ -8,14 +8,16 @@ import java.io.ByteArrayOutputStream;
  * The escape key's rules for typed input, the one owner for the CLI and the widget's Mosh tabs: by default Ctrl-^,
  * then {@code .} quits, Ctrl-Z suspends, {@code ^} sends a literal Ctrl-^ and any other byte sends the escape byte
  * followed by that byte. {@code MOSH_ESCAPE_KEY} can choose another key (one ASCII character) or disable it (empty
- * string). A printable escape key only counts right after CR or LF. Not thread-safe: one input thread feeds it.
+ * string). A printable escape key only counts right after CR or LF. A client that can resume its sessions turns on
+ * {@link #withDetach()}: then the escape key followed by {@code d} detaches. Not thread-safe: one input thread feeds
+ * it.
  */
 public final class EscapeKeyInput {
     private static final int DEFAULT_KEY = EscapeKey.DEFAULT.key();
     private static final int CTRL_Z = 0x1A;
 
     /** What the client should do with a chunk of typed bytes. */
-    public enum Action { NONE, QUIT, SUSPEND }
+    public enum Action { NONE, QUIT, SUSPEND, DETACH }
 
     /** Bytes to send to the server, and an action the escape key asked for (at most one per chunk). */
     public record Result(byte[] toSend, Action action, boolean helpShown) {
@@ -23,6 +25,7 @@ public final class EscapeKeyInput {
 
     private final int key;          // -1 when disabled
     private final int passKey;
+    private boolean detachKey;
     private boolean pending;
     private boolean afterNewline = true;
 
@@ -52,6 +55,12 @@ public final class EscapeKeyInput {
         return new EscapeKeyInput(c < 1 || c > 127 || refused ? DEFAULT_KEY : c);
     }
 
+    /** This input, where the escape key followed by {@code d} detaches (the session stays on the server). */
+    public EscapeKeyInput withDetach() {
+        detachKey = true;
+        return this;
+    }
+
     /** How the quit hint names the key: {@code Ctrl-^} for a control key, {@code "x"} for a printable one. */
     public String name() {
         return key < 0 ? "" : forNotices().name();
@@ -68,7 +77,7 @@ public final class EscapeKeyInput {
 
     /** The help text shown while the escape key is pending. */
     public String helpText() {
-        return forNotices().help();
+        return detachKey ? forNotices().help() + ", \"d\" detaches" : forNotices().help();
     }
 
     public boolean pending() {
@@ -85,6 +94,8 @@ public final class EscapeKeyInput {
                 pending = false;
                 if (b == '.') {
                     return new Result(out.toByteArray(), Action.QUIT, false);
+                } else if (b == 'd' && detachKey) {
+                    return new Result(out.toByteArray(), Action.DETACH, false);
                 } else if (b == CTRL_Z) {
                     action = Action.SUSPEND;
                 } else if (b == passKey || (Character.isUpperCase(passKey) && b == Character.toLowerCase(passKey))

@@ -54,6 +54,46 @@ public final class MoshSession implements AutoCloseable {
         return start(server, key, width, height, options, listener, SessionLoop.CONNECT_TIMEOUT);
     }
 
+    /**
+     * Like {@link #start(InetSocketAddress, SessionKey, int, int, SessionOptions, MoshSessionListener)}, keeping
+     * {@code journal} (a new one, from {@link SessionJournals#create}) so that another process can resume the
+     * session if this one ends without ending it. The session owns the journal from now on: it deletes it when the
+     * session ends, and keeps it when the session is detached or this process dies.
+     */
+    public static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                                    SessionOptions options, MoshSessionListener listener, SessionJournal journal) {
+        if (journal.hasSavedSession()) {
+            throw new IllegalArgumentException("a saved journal is resumed, not started: use resume()");
+        }
+        return launch(new SessionLoop(server, key, width, height, options, listener, SessionLoop.CONNECT_TIMEOUT,
+                journal), server, width, height);
+    }
+
+    /**
+     * Goes on with the session saved in {@code journal} (from {@link SessionJournals#open}), from a new UDP socket:
+     * the saved screen shows at once, then the server's. If the server is gone or no longer has the saved states,
+     * the session closes with {@link CloseReason.Kind#RESUME_FAILED} and the journal is kept.
+     *
+     * @throws IOException if the journal's server address is not a numeric address
+     */
+    public static MoshSession resume(SessionJournal journal, int width, int height, SessionOptions options,
+                                     MoshSessionListener listener) throws IOException {
+        return resume(journal, width, height, options, listener, SessionLoop.CONNECT_TIMEOUT);
+    }
+
+    static MoshSession resume(SessionJournal journal, int width, int height, SessionOptions options,
+                              MoshSessionListener listener, int connectTimeoutMillis) throws IOException {
+        if (!journal.hasSavedSession()) {
+            throw new IllegalArgumentException("the journal holds no saved session");
+        }
+        JournalInfo info = journal.info();
+        InetSocketAddress server = new InetSocketAddress(java.net.InetAddress.ofLiteral(info.serverHost()),
+                info.serverPort());
+        SessionKey key = SessionKey.of(journal.savedRecord().key());
+        return launch(new SessionLoop(server, key, width, height, options, listener, connectTimeoutMillis, journal),
+                server, width, height);
+    }
+
     static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
                              MoshSessionListener listener, int connectTimeoutMillis) {
         return start(server, key, width, height, SessionOptions.GUI, listener, connectTimeoutMillis);
@@ -67,8 +107,18 @@ public final class MoshSession implements AutoCloseable {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("terminal size must be positive");
         }
-        MoshSession session = new MoshSession(new SessionLoop(server, key, width, height, options,
-                listener, connectTimeoutMillis));
+        return launch(new SessionLoop(server, key, width, height, options, listener, connectTimeoutMillis), server,
+                width, height);
+    }
+
+    private static MoshSession launch(SessionLoop loop, InetSocketAddress server, int width, int height) {
+        if (server.isUnresolved()) {
+            throw new IllegalArgumentException("server address must be resolved: " + server);
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("terminal size must be positive");
+        }
+        MoshSession session = new MoshSession(loop);
         session.thread.start();
         return session;
     }
@@ -117,6 +167,15 @@ public final class MoshSession implements AutoCloseable {
     /** Starts the shutdown handshake; {@link MoshSessionListener#closed} follows once it completes or times out. */
     public void shutdown() {
         loop.submit(SessionLoop::quit);
+    }
+
+    /**
+     * Lets go of the session without ending it: the server keeps running and the journal (if the session keeps one)
+     * stays, so this or another process can resume it. {@link MoshSessionListener#closed} follows with
+     * {@link CloseReason.Kind#DETACHED}.
+     */
+    public void detach() {
+        loop.submit(SessionLoop::detach);
     }
 
     /** Waits until the session has ended. */

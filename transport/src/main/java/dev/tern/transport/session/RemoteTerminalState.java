@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tern.transport.proto.HostInputProto;
 import dev.tern.transport.screen.Emulator;
 import dev.tern.transport.screen.Framebuffer;
+import dev.tern.transport.screen.ScreenImage;
 import dev.tern.transport.ssp.IncomingState;
 import dev.tern.transport.wire.DropReason;
 import dev.tern.transport.wire.DroppedInputException;
@@ -29,6 +30,11 @@ public final class RemoteTerminalState implements IncomingState<RemoteTerminalSt
     /** State 0: a blank terminal of the client's window size. */
     public static RemoteTerminalState blank(int width, int height) {
         return new RemoteTerminalState(new Emulator(width, height), 0);
+    }
+
+    /** A state saved by an earlier process: its screen and echo ack. */
+    static RemoteTerminalState restored(Framebuffer screen, long echoAck) {
+        return new RemoteTerminalState(ScreenImage.clientEmulator(screen), echoAck);
     }
 
     @Override

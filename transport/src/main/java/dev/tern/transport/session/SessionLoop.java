@@ -37,6 +37,8 @@ final class SessionLoop implements Runnable {
     /** Upper bound on one selector wait, so a lost wakeup can never stall the loop for long. */
     static final int MAX_WAIT = 5_000;
     private static final int READS_PER_SOCKET_PER_TURN = 64;
+    /** A resumed session whose server refuses our datagrams (nothing listens on its port) is given up this soon. */
+    static final int RESUME_REFUSED_TIMEOUT = 3_000;
     static final int OVERLAY_RECHECK = 250;
 
     private final InetSocketAddress server;
@@ -74,6 +76,10 @@ final class SessionLoop implements Runnable {
     private ClientEndpoint endpoint;
     private ClientSockets sockets;
     private boolean quitRequested;
+    private boolean detachRequested;
+    /** An authentic datagram arrived: the server is there, whatever it sent. */
+    private boolean heardServer;
+    private final SessionJournal journal;
     private boolean connectTimedOut;
     private long publishedStateNum;
     private boolean sentThisTurn;
@@ -87,6 +93,16 @@ final class SessionLoop implements Runnable {
 
     SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, SessionOptions options,
                 MoshSessionListener listener, int connectTimeout) {
+        this(server, key, width, height, options, listener, connectTimeout, null);
+    }
+
+    /**
+     * @param journal kept up to date as the session runs (a new journal), or read to go on with its session (one
+     *                opened from disk, {@link SessionJournal#hasSavedSession}); null for no journal
+     */
+    SessionLoop(InetSocketAddress server, SessionKey key, int width, int height, SessionOptions options,
+                MoshSessionListener listener, int connectTimeout, SessionJournal journal) {
+        this.journal = journal;
         this.options = options;
         this.connectTimeout = connectTimeout;
         this.server = server;
@@ -118,8 +134,16 @@ final class SessionLoop implements Runnable {
     private void setUp(Selector sel) throws IOException {
         now = clock();
         startedAt = now;
-        endpoint = new ClientEndpoint(key, initialWidth, initialHeight, Mtu.datagramFor(server.getAddress()), now,
-                new SecureRandom(), this::sendDatagram, stats);
+        if (journal != null && journal.hasSavedSession()) {
+            endpoint = ClientEndpoint.resumed(journal, initialWidth, initialHeight,
+                    Mtu.datagramFor(server.getAddress()), now, new SecureRandom(), this::sendDatagram, stats);
+        } else {
+            endpoint = new ClientEndpoint(key, initialWidth, initialHeight, Mtu.datagramFor(server.getAddress()), now,
+                    new SecureRandom(), this::sendDatagram, stats);
+            if (journal != null) {
+                endpoint.keepJournal(journal);
+            }
+        }
         sockets = new ClientSockets(sel, server, now);
         localAddress = sockets.localAddress();
         overlays = new OverlayComposer(this::clock, options.prediction());
@@ -177,6 +201,20 @@ final class SessionLoop implements Runnable {
         if (aborted) {
             return connected() ? CloseReason.userQuitUnacknowledged() : neverConnected();
         }
+        if (detachRequested) {
+            return CloseReason.detached();
+        }
+        if (awaitingResume()) {
+            // never the shutdown state here: the server may still hold the session for a later try
+            boolean refused = !heardServer && stats.get(Counter.RECEIVE_ERRORS) > 0
+                    && now - startedAt >= RESUME_REFUSED_TIMEOUT;
+            if (refused || now - startedAt >= connectTimeout) {
+                String host = server.getAddress().getHostAddress();
+                return heardServer ? CloseReason.serverForgotOurState(host, server.getPort())
+                        : CloseReason.serverSilentOnResume(host, server.getPort());
+            }
+            return null;
+        }
         SspSender<UserStreamState> sender = endpoint.sender();
         if (sender.shuttingDown()) {
             if (sender.shutdownConfirmed()) {
@@ -202,6 +240,11 @@ final class SessionLoop implements Runnable {
 
     private boolean connected() {
         return endpoint.connected();
+    }
+
+    /** A resumed session that has not yet had a new state from its server. */
+    private boolean awaitingResume() {
+        return endpoint.resumed() && !connected() && !quitRequested;
     }
 
     // ---- commands from other threads ----
@@ -253,6 +296,11 @@ final class SessionLoop implements Runnable {
     void quit() {
         quitRequested = true;
         endpoint.startShutdown(now);
+    }
+
+    /** Stops talking to the server without ending the session there; its journal is kept. */
+    void detach() {
+        detachRequested = true;
     }
 
     void abort() {
@@ -311,6 +359,10 @@ final class SessionLoop implements Runnable {
             }
         }
         if (authentic) {
+            heardServer = true;
+            if (journal != null) {
+                journal.noteContact(wallTime(now));
+            }
             sockets.prune(now);
             var latest = endpoint.latestRemoteState();
             SspSender<UserStreamState> sender = endpoint.sender();
@@ -327,7 +379,7 @@ final class SessionLoop implements Runnable {
         var latest = endpoint.latestRemoteState();
         boolean timedOut = connectionWatch.check(now, connected(), connected() ? latest.arrivedAt() : startedAt,
                 endpoint.sender().shuttingDown());
-        if (timedOut && !quitRequested) {
+        if (timedOut && !quitRequested && !awaitingResume()) {
             connectTimedOut = true;
             quit();
         }
@@ -422,12 +474,32 @@ final class SessionLoop implements Runnable {
     }
 
     private void finish(CloseReason reason) {
+        if (journal != null) {
+            keepOrDeleteJournal(reason);
+        }
         closeReason = reason;
         closed.countDown();
         try {
             listener.closed(reason);
         } catch (RuntimeException e) {
             // nothing left to protect
+        }
+    }
+
+    /**
+     * A session that ended (either side quit, or it never began) takes its journal with it; one we let go of, that
+     * failed here, or that could not be taken up again keeps it for a later try.
+     */
+    private void keepOrDeleteJournal(CloseReason reason) {
+        boolean keep = switch (reason.kind()) {
+            case DETACHED, ERROR, RESUME_FAILED -> true;
+            case NEVER_CONNECTED -> endpoint != null && endpoint.resumed();
+            case USER_QUIT, USER_QUIT_UNACKNOWLEDGED, SERVER_ENDED -> false;
+        };
+        if (keep) {
+            journal.close();
+        } else {
+            journal.delete();
         }
     }
 

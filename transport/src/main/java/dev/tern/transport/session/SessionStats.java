@@ -13,7 +13,9 @@ public final class SessionStats {
 
     public enum Counter {
         DATAGRAMS_SENT, DATAGRAMS_RECEIVED, INSTRUCTIONS_SENT, INSTRUCTIONS_RECEIVED, STATES_APPLIED,
-        DUPLICATE_STATES, SEND_ERRORS, RECEIVE_ERRORS, PORT_HOPS
+        DUPLICATE_STATES, SEND_ERRORS, RECEIVE_ERRORS, PORT_HOPS,
+        /** Journal saves (a resumable session), and saves that failed (the session then goes on without one). */
+        JOURNAL_SAVES, JOURNAL_FAILURES
     }
 
     void drop(DropReason reason) {

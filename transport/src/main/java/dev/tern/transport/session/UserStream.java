@@ -29,6 +29,58 @@ public final class UserStream {
     private long eventCount;
     private long forgottenBefore;
 
+    /** A run of events as a journal keeps it: keystroke bytes, or one resize when {@code keys} is null. */
+    record Event(byte[] keys, int width, int height) {
+        boolean isResize() {
+            return keys == null;
+        }
+    }
+
+    public UserStream() {
+    }
+
+    /**
+     * A stream taken over from an earlier process: the first {@code start} events are ones the server already
+     * acknowledged (never needed again), followed by {@code events}.
+     */
+    static UserStream resumed(long start, java.util.List<Event> events) {
+        UserStream stream = new UserStream();
+        stream.eventCount = start;
+        stream.forgottenBefore = start;
+        for (Event event : events) {
+            if (event.isResize()) {
+                stream.resize(event.width(), event.height());
+            } else {
+                stream.type(event.keys());
+            }
+        }
+        return stream;
+    }
+
+    /** The events in {@code [from, to)}, runs cut at the bounds, for a journal. */
+    java.util.List<Event> events(long from, long to) {
+        if (from < forgottenBefore) {
+            throw new IllegalStateException("events of a forgotten state");
+        }
+        java.util.List<Event> out = new java.util.ArrayList<>();
+        for (Segment s : segments) {
+            if (s.end() <= from) {
+                continue;
+            }
+            if (s.start() >= to) {
+                break;
+            }
+            if (s.isResize()) {
+                out.add(new Event(null, s.width(), s.height()));
+            } else {
+                int off = (int) (Math.max(from, s.start()) - s.start());
+                int end = (int) (Math.min(to, s.end()) - s.start());
+                out.add(new Event(java.util.Arrays.copyOfRange(s.keys(), off, end), 0, 0));
+            }
+        }
+        return out;
+    }
+
     public void type(byte[] bytes) {
         if (bytes.length == 0) {
             return;

@@ -27,6 +27,17 @@ final class SentWindow<S> {
         entries.add(new Sent<>(0, initial, createdAt));
     }
 
+    /**
+     * A window taken over from an earlier process: the acknowledged state, and (when its number differs) the newest
+     * state the peer may hold, both counted as sent long ago so nothing is believed about the unacknowledged one.
+     */
+    SentWindow(long acknowledgedNumber, S acknowledged, long newestNumber, S newest, long longAgo) {
+        entries.add(new Sent<>(acknowledgedNumber, acknowledged, longAgo));
+        if (newestNumber != acknowledgedNumber) {
+            entries.add(new Sent<>(newestNumber, newest, longAgo));
+        }
+    }
+
     Sent<S> acknowledged() {
         return entries.getFirst();
     }

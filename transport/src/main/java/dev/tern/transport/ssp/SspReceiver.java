@@ -20,7 +20,12 @@ public final class SspReceiver<R extends IncomingState<R>> {
     private long quenchUntil = Long.MIN_VALUE;
 
     public SspReceiver(R initial, long now) {
-        states.add(new ReceivedState<>(0, now, initial));
+        this(initial, 0, now);
+    }
+
+    /** A receiver whose first held state is {@code initial} under number {@code initialNum}: a resumed session's. */
+    public SspReceiver(R initial, long initialNum, long now) {
+        states.add(new ReceivedState<>(initialNum, now, initial));
     }
 
     /**

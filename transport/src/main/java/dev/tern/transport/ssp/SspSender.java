@@ -68,14 +68,35 @@ public final class SspSender<S extends OutgoingState<S>> {
      */
     public SspSender(S initial, long now, InstructionSink sink, TimingSource timing, int collectDelay,
                      Random chaffRandom, Consumer<S> onAcknowledged) {
-        this.local = initial;
+        this(new SentWindow<>(initial, now), initial, 0, now, sink, timing, collectDelay, chaffRandom, onAcknowledged);
+    }
+
+    private SspSender(SentWindow<S> window, S local, long peerNewest, long now, InstructionSink sink,
+                      TimingSource timing, int collectDelay, Random chaffRandom, Consumer<S> onAcknowledged) {
+        this.local = local;
         this.sink = sink;
         this.timing = timing;
         this.collectDelay = collectDelay;
         this.chaffRandom = chaffRandom;
         this.onAcknowledged = onAcknowledged;
-        this.window = new SentWindow<>(initial, now);
+        this.window = window;
+        this.peerNewest = peerNewest;
         this.heartbeatDue = now;
+    }
+
+    /**
+     * A sender that goes on from where another process stopped: the peer acknowledged {@code acknowledged} (number
+     * {@code acknowledgedNumber}) and may hold {@code newest}, which numbers above {@code newestNumber} will extend;
+     * our instructions acknowledge the peer's state {@code peerNewest}. The next new state takes
+     * {@code newestNumber + 1}, so the caller passes a number above any the earlier process used.
+     */
+    public static <S extends OutgoingState<S>> SspSender<S> resumed(long acknowledgedNumber, S acknowledged,
+            long newestNumber, S newest, long peerNewest, long now, InstructionSink sink, TimingSource timing,
+            int collectDelay, Random chaffRandom, Consumer<S> onAcknowledged) {
+        long longAgo = now - SspTiming.EAGER_RESEND_WINDOW - 1;
+        SentWindow<S> window = new SentWindow<>(acknowledgedNumber, acknowledged, newestNumber, newest, longAgo);
+        return new SspSender<>(window, newest, peerNewest, now, sink, timing, collectDelay, chaffRandom,
+                onAcknowledged);
     }
 
     // ---- the local state ----

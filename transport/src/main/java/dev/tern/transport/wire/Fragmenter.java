@@ -10,6 +10,20 @@ import java.util.List;
 public final class Fragmenter {
     private long lastId;
 
+    public Fragmenter() {
+        this(0);
+    }
+
+    /** A fragmenter whose first instruction takes id {@code lastId + 1}: a resumed session goes on past the old ids. */
+    public Fragmenter(long lastId) {
+        this.lastId = lastId;
+    }
+
+    /** The id the next instruction will take. */
+    public long nextId() {
+        return lastId + 1;
+    }
+
     public List<Fragment> fragment(TransportInstruction instruction, int maxPayload) {
         if (maxPayload <= 0) {
             throw new IllegalArgumentException("no room for a fragment payload");

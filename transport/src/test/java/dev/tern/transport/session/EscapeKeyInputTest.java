@@ -23,6 +23,17 @@ class EscapeKeyInputTest {
     }
 
     @Test
+    void dDetachesOnlyWhereTheClientCanResume() {
+        EscapeKeyInput plain = EscapeKeyInput.fromEnvironment(null);
+        assertArrayEquals(new byte[] {'a', 0x1e, 'd'}, feed(plain, "a\u001ed").toSend());
+        EscapeKeyInput resumable = EscapeKeyInput.fromEnvironment(null).withDetach();
+        EscapeKeyInput.Result result = feed(resumable, "a\u001ed");
+        assertEquals(EscapeKeyInput.Action.DETACH, result.action());
+        assertArrayEquals(new byte[] {'a'}, result.toSend());
+        assertTrue(resumable.helpText().endsWith("\"d\" detaches"), resumable.helpText());
+    }
+
+    @Test
     void pendingEscapeShowsHelpAcrossReads() {
         EscapeKeyInput key = EscapeKeyInput.fromEnvironment(null);
         EscapeKeyInput.Result first = feed(key, "\u001e");
