@@ -28,17 +28,29 @@ import static dev.tern.transport.session.RemoteTerminalStateTest.hostMessage;
 /**
  * The client's full receive path for one server datagram carrying a new state: decrypt, timestamps,
  * reassembly, inflate, protobuf, SSP bookkeeping, a copy of the base emulator and the host bytes applied to it.
- * Run with scripts/bench-transport.sh.
+ * {@link #receiveAndAcknowledge} adds what each state then costs the sending side, the acknowledgement and, with
+ * {@code journal=kept}, the journal saves that must precede it (docs/PROTOCOL.md §11), with states arriving
+ * {@link #STATE_GAP_MILLIS} apart. Run with scripts/bench-transport.sh; {@code JournalCostBenchmarkTest} prints
+ * the two as a ratio.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ReceivePathBenchmark {
     private static final int STATES = 20_000;
+    /** The fastest a mosh-server sends new states (its shortest frame interval). */
+    static final int STATE_GAP_MILLIS = 20;
 
     /** One line of shell output, or a repaint of a whole 80x24 screen. */
     @Param({"line", "screen"})
     public String update;
+
+    /** Whether the session keeps a journal (on the disk under target/). */
+    @Param({"none", "kept"})
+    public String journal = "none";
+
+    private SessionJournal kept;
+    private java.nio.file.Path journalFolder;
 
     private final List<byte[]> datagrams = new ArrayList<>();
     private ClientEndpoint client;
@@ -76,8 +88,39 @@ public class ReceivePathBenchmark {
 
     private void freshClient() {
         client = new ClientEndpoint(FakeMoshServer.KEY, 80, 24, Mtu.IPV4_DATAGRAM, 0, new Random(0), d -> { },
-                new SessionStats());
+                stats = new SessionStats());
+        if (journal.equals("kept")) {
+            try {
+                if (kept != null) {
+                    kept.delete();
+                }
+                if (journalFolder == null) {
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+                    journalFolder = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"),
+                            "journal-bench-");
+                }
+                kept = SessionJournals.in(journalFolder).create("bench", "127.0.0.1", 60001,
+                        java.util.OptionalLong.empty());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            client.keepJournal(kept);
+        }
         next = 0;
+    }
+
+    private SessionStats stats;
+
+    /** Journal saves per state received so far (0 without a journal). */
+    double savesPerState() {
+        return next == 0 ? 0 : (double) stats.get(SessionStats.Counter.JOURNAL_SAVES) / next;
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void removeJournal() {
+        if (kept != null) {
+            kept.delete();
+        }
     }
 
     @Benchmark
@@ -87,5 +130,17 @@ public class ReceivePathBenchmark {
         }
         byte[] datagram = datagrams.get(next++);
         return client.receive(datagram, datagram.length, ++now);
+    }
+
+    @Benchmark
+    public boolean receiveAndAcknowledge() {
+        if (next == datagrams.size()) {
+            freshClient();
+        }
+        byte[] datagram = datagrams.get(next++);
+        now += STATE_GAP_MILLIS;
+        boolean authentic = client.receive(datagram, datagram.length, now);
+        client.sendWhatIsDue(now);
+        return authentic;
     }
 }
