@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.testbed.MoshServer;
+import dev.tern.testbed.SshServer;
+import dev.tern.testbed.TestBed;
 import dev.tern.testbed.Tmux;
 import dev.tern.testbed.UdpImpairmentProxy;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --resume} takes up the same session of the same real mosh-server (the same shell, its variables, the output
  * going on), from a new socket, without ever using a (direction, sequence number) pair twice under the key.
  */
+@ExtendWith(TestBed.class)
 class SessionResumeTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern NUMBER = Pattern.compile("^(\\d{2,7})\\s*$", Pattern.MULTILINE);
@@ -113,6 +117,47 @@ class SessionResumeTest {
             assertTrue(proxy.distinctNonces() > 100, "too little traffic to tell: " + proxy.distinctNonces());
             assertEquals(List.of(), journals(), "a session that ended keeps no journal");
         }
+    }
+
+    @Test
+    void aSessionStartedOverSshResumesItsOwnServerWithoutStartingAnother(SshServer sshd) throws Exception {
+        Path home = config.resolve("home");
+        Files.createDirectories(home);
+        Map<String, String> env = new HashMap<>(environment(null));
+        env.put("HOME", home.toString());
+        String login = CliProcess.commandLine("--ssh-port", Integer.toString(sshd.port()), "-i",
+                sshd.ed25519Key().toString(), "--known-hosts", sshd.knownHosts().toString(), "-p", "45000:45999",
+                sshd.user() + "@" + sshd.host());
+        String before;
+        try (Tmux tmux = Tmux.start(100, 30, env, login)) {
+            tmux.waitForText("@", PATIENCE); // the login shell's prompt
+            tmux.type("MARK=over-ssh; echo ids=$$-$PPID");
+            tmux.sendKeys("Enter");
+            before = tmux.waitForLine(Pattern.compile("ids=\\d+-\\d+\\s*"), PATIENCE).lines()
+                    .filter(l -> l.startsWith("ids=")).findFirst().orElseThrow().strip();
+            kill(tmux);
+        }
+        long server = Long.parseLong(before.substring(before.indexOf('-') + 1));
+        try (Tmux list = Tmux.start(120, 10, env, CliProcess.commandLine("--sessions"))) {
+            assertEquals(0, list.awaitExit(PATIENCE));
+            assertTrue(list.captureAll().contains(sshd.user() + "@" + sshd.host()), list::captureAll);
+        }
+        try (Tmux tmux = Tmux.start(100, 30, env, CliProcess.commandLine("--resume"))) {
+            tmux.waitForText("ids=", PATIENCE); // the saved screen at once
+            tmux.type("echo again-$MARK ids=$$-$PPID");
+            tmux.sendKeys("Enter");
+            // the same shell under the same mosh-server: --resume logs in nowhere and starts nothing
+            tmux.waitForLine(Pattern.compile("again-over-ssh " + Pattern.quote(before) + "\\s*"), PATIENCE);
+            tmux.sendKeys("C-^", ".");
+            assertEquals(0, tmux.awaitExit(PATIENCE), tmux::captureAll);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false),
+                "mosh-server " + server + " still runs after the resumed session ended");
+        assertEquals(List.of(), journals());
     }
 
     @Test

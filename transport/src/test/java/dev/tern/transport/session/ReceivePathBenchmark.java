@@ -120,6 +120,16 @@ public class ReceivePathBenchmark {
     public void removeJournal() {
         if (kept != null) {
             kept.delete();
+            kept = null;
+        }
+        if (journalFolder != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(journalFolder.resolve(SessionJournals.KEY_FILE));
+                java.nio.file.Files.deleteIfExists(journalFolder);
+            } catch (java.io.IOException ignored) {
+                // a leftover folder under target/ goes with the next clean
+            }
+            journalFolder = null;
         }
     }
 
