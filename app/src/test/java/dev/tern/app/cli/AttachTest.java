@@ -55,9 +55,9 @@ class AttachTest {
             // od shows what reached the remote program: 036 is Ctrl-^ (sent once for "Ctrl-^ ^")
             tmux.type("od -c");
             tmux.sendKeys("Enter");
-            // like a person, wait until od has the terminal: keys typed while bash is still handing the tty over
-            // can arrive before the line discipline is back in canonical mode
-            Typing.pause(Duration.ofMillis(800));
+            // wait until od has the terminal: keys typed while bash is still handing the tty over can arrive
+            // before the line discipline is back in canonical mode
+            Typing.awaitProcesses(command -> command.matches("(.*/)?od -c"), true, PATIENCE, "od to start");
             tmux.sendKeys("C-^", "^");
             tmux.type("x");
             tmux.sendKeys("Enter", "C-d");

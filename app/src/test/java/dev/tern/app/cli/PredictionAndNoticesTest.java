@@ -32,7 +32,8 @@ class PredictionAndNoticesTest {
             // ones after it are shown at once
             tmux.type("e");
             tmux.waitForLine(Pattern.compile("\\$ e\\s*"), PATIENCE);
-            // the server acknowledges the echo ~50 ms after drawing it, in a later state: let that arrive too
+            // the server acknowledges the echo ~50 ms after drawing it, in a later state: let that arrive too (the
+            // ack is inside the client process, which a tmux screen cannot show, so this waits a span)
             Thread.sleep(1000);
             proxy.blackout(Duration.ofSeconds(9));
             long dropsBefore = proxy.stats().clientToServer().dropped();
@@ -68,7 +69,7 @@ class PredictionAndNoticesTest {
             tmux.waitForLine(Pattern.compile("\\$ ?"), PATIENCE);
             proxy.blackout(Duration.ofSeconds(3));
             tmux.type("echo late");
-            Thread.sleep(1500);
+            Thread.sleep(1500); // on purpose: nothing may show while the server cannot echo
             assertTrue(proxy.inBlackout());
             assertFalse(tmux.capture().contains("echo late"), tmux::capture);
             tmux.waitForLine(Pattern.compile("\\$ echo late\\s*"), PATIENCE);

@@ -82,7 +82,7 @@ class StartupCommandTest {
     /** Waits for the command's output, then checks it stays a single run and that the shell still takes input. */
     private static void ranOnceAndShellStaysUp(FxRobot robot, TerminalView view) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs(view) >= 1);
-        Thread.sleep(1500);
+        Thread.sleep(1500); // on purpose: a second run, had the command been typed twice, would show by now
         assertEquals(1, runs(view), view::screenText);
         robot.interact(view::requestTerminalFocus);
         robot.write("echo still-in-the-shell-$((2*3))");

@@ -205,12 +205,15 @@ class WidgetSessionLauncherTest {
         assertEquals(CursorStyle.BAR, view.settings().cursorStyle());
         // re-rendered: a bigger cell gives fewer columns, and the background is the light scheme's
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.textBuffer().getWidth() < columns);
-        Thread.sleep(200);
         int[] corner = new int[1];
-        robot.interact(() -> {
-            var shot = view.snapshot(null, null);
-            corner[0] = shot.getPixelReader().getArgb((int) shot.getWidth() / 2, (int) shot.getHeight() - 10)
-                    & 0xFFFFFF;
+        // the panel repaints on its own timer: look until the picture has the light background, or time out
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> {
+                var shot = view.snapshot(null, null);
+                corner[0] = shot.getPixelReader().getArgb((int) shot.getWidth() / 2, (int) shot.getHeight() - 10)
+                        & 0xFFFFFF;
+            });
+            return corner[0] == ColorScheme.LIGHT.background();
         });
         assertEquals(ColorScheme.LIGHT.background(), corner[0], Integer.toHexString(corner[0]));
         assertTrue(session[0].view() == view.getParent(), "the same view, not a reconnect");

@@ -17,6 +17,7 @@ import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.testbed.UdpImpairmentProxy;
 import dev.tern.transport.predict.DisplayPreference;
+import dev.tern.transport.session.RemoteScreen;
 import dev.tern.transport.ssh.SshEnvironment;
 import dev.tern.widget.TerminalView;
 import dev.tern.widget.connect.MoshConnector;
@@ -133,8 +134,15 @@ class LivePredictionTest {
         }
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> view.screenText().contains(expected));
         // the server's echo confirms the key; let that arrive before the next one
-        Thread.sleep(2 * ONE_WAY.toMillis() + 300);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> echoConfirmed(view, expected));
         return early;
+    }
+
+    /** Whether the server's own screen shows {@code text} and it has echoed all the input it acknowledged. */
+    private static boolean echoConfirmed(TerminalView view, String text) {
+        RemoteScreen server = ((MoshConnector) view.connector()).session().screen();
+        return server != null && server.framebuffer().screenText().contains(text)
+                && server.echoAck() >= server.acknowledgedInputState();
     }
 
     @Test
