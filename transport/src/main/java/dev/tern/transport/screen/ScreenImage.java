@@ -97,8 +97,9 @@ public final class ScreenImage {
         f.cursorStyle = in.readInt();
         f.scrollTop = within(in.readInt(), 0, f.height - 1);
         f.scrollBottom = within(in.readInt(), f.scrollTop, f.height - 1);
-        f.savedRow = within(in.readInt(), 0, f.height - 1);
-        f.savedCol = within(in.readInt(), 0, f.width - 1);
+        // a resize leaves the saved cursor where it was, possibly off the smaller screen: kept as it was
+        f.savedRow = within(in.readInt(), 0, Framebuffer.MAX_HEIGHT);
+        f.savedCol = within(in.readInt(), 0, Framebuffer.MAX_WIDTH);
         f.nextPrintWillWrap = in.readBoolean();
         f.originMode = in.readBoolean();
         f.autoWrapMode = in.readBoolean();

@@ -71,6 +71,57 @@ class SessionJournalTest {
     }
 
     @Test
+    void aSavedCursorLeftOffAShrunkenScreenComesBackToo() throws IOException {
+        Emulator original = new Emulator(40, 10, Repertoire.MOSH_CLIENT);
+        original.write("\u001b[10;40H\u001b7".getBytes(StandardCharsets.US_ASCII));
+        original.resize(20, 5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScreenImage.write(original.snapshot(), new DataOutputStream(bytes));
+        Emulator restored = ScreenImage.clientEmulator(
+                ScreenImage.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        original.write("\u001b8x".getBytes(StandardCharsets.US_ASCII));
+        restored.write("\u001b8x".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(restored.snapshot().contentEquals(original.snapshot()), restored.snapshot().screenText());
+    }
+
+    @Test
+    void aServerThatNoLongerHasTheSavedScreenEndsTheResumeInWords() throws Exception {
+        try (FakeMoshServer server = new FakeMoshServer()) {
+            String id;
+            SessionJournals journals = SessionJournals.in(folder);
+            try (SessionJournal journal = journals.create("carol@host", "127.0.0.1", server.address().getPort(),
+                    OptionalLong.empty())) {
+                id = journal.id();
+                Wire wire = new Wire();
+                ClientEndpoint client = wire.client(journal);
+                wire.fromServer(client, 0, 1, hostMessage(bytes("saved")), 1);
+                client.sendWhatIsDue(200);
+            }
+            List<CloseReason> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MoshSession session = MoshSession.resume(journals.open(id), 80, 24, SessionOptions.GUI,
+                    new MoshSessionListener() {
+                        @Override
+                        public void closed(CloseReason reason) {
+                            closed.add(reason);
+                        }
+                    }, 2_000);
+            TransportInstruction first = server.receiveInstruction();
+            assertEquals(1, first.ackNum(), "the resumed client acknowledges the saved screen");
+            // this server only diffs from a screen the journal never held
+            for (long n = 100; !session.isClosed() && n < 200; n++) {
+                server.sendState(77, n, first.newNum(), 77, hostMessage(bytes("lost")));
+                Thread.sleep(50);
+            }
+            assertTrue(session.awaitClosed(java.time.Duration.ofSeconds(5)));
+            CloseReason reason = closed.getFirst();
+            assertEquals(CloseReason.Kind.RESUME_FAILED, reason.kind());
+            assertTrue(reason.message().contains("no longer has the screen"), reason.message());
+            assertTrue(Files.exists(folder.resolve(id + SessionJournals.JOURNAL)), "the journal is kept");
+            assertEquals(OptionalLong.empty(), journals.list().getFirst().openIn(), "and let go of");
+        }
+    }
+
+    @Test
     void aDamagedImageIsRefusedNotBelieved() {
         byte[] junk = {0, 0, 0, 1, 0, 0, 0x7f, (byte) 0xff, 0, 0, 0, 5};
         assertThrows(IOException.class, () -> ScreenImage.read(new DataInputStream(new ByteArrayInputStream(junk))));
