@@ -26,7 +26,7 @@ TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
 TERN_CLI_JAVA_OPTIONS=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1" "-XX:CompileThresholdScaling=0.1")  # as ./tern: why there
 # the desktop app's heap: small at the start, given back after a flood and when idle (as ./tern: why there)
-TERN_GUI_JAVA_OPTIONS=("-Xms16m" "-XX:G1PeriodicGCInterval=3000" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=20"
+TERN_GUI_JAVA_OPTIONS=("-Xms64m" "-XX:G1PeriodicGCInterval=3000" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=20"
   "-XX:TrimNativeHeapInterval=3000")
 TERN_AOT_FILE="tern.aot"
 
