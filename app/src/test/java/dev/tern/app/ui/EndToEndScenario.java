@@ -10,13 +10,17 @@ import dev.tern.app.profile.MoshOptions;
 import dev.tern.app.profile.PredictionMode;
 import dev.tern.app.profile.Profile;
 import dev.tern.app.profile.TerminalOptions;
+import dev.tern.app.session.LoginPrompts;
 import dev.tern.app.session.SessionState;
 import dev.tern.app.session.WidgetSessionLauncher;
+import dev.tern.app.ui.dialogs.KeychainPasswordMemory;
 import dev.tern.testbed.SshServer;
+import dev.tern.transport.ssh.LoginHop;
 import dev.tern.transport.ssh.SshEnvironment;
 import dev.tern.widget.TerminalView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +128,13 @@ final class EndToEndScenario {
 
         if (sshAuth == AuthMethod.PASSWORD) {
             String password = server.password().orElseThrow();
-            assertEquals(password, harness.secrets.load(ssh.profile().id()).orElseThrow(), "kept in the keychain");
+            // kept in the keychain for the very host that asked, user@host:port (never for another hop)
+            LoginHop target = new LoginHop(server.user(), ssh.profile().host(), server.port(), true);
+            KeychainPasswordMemory keychain = new KeychainPasswordMemory(harness.secrets, id -> true, id -> true,
+                    id -> { });
+            assertEquals(Optional.of(password), keychain.recall(ssh.profile().id(),
+                    new LoginPrompts.Hop(target.displayName(), target.key(), true)),
+                    "kept in the keychain under " + target.key());
             WaitForAsyncUtils.waitForFxEvents();
             try (Stream<Path> files = Files.walk(configDir.resolve("profiles.json").getParent(), 1)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

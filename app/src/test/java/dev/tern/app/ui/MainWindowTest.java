@@ -189,7 +189,7 @@ class MainWindowTest {
         chooseFromContextMenu(robot, "build", "Copy as tern command");
         WaitForAsyncUtils.waitForFxEvents();
         String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
-        assertEquals("tern alice@build.example.org", copied);
+        assertEquals("tern -- alice@build.example.org", copied);
     }
 
     @Test
