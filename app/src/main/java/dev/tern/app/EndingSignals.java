@@ -44,12 +44,15 @@ final class EndingSignals {
                     closed.countDown();
                 }
             });
-            closed.await(1, TimeUnit.SECONDS);
+            closed.await(500, TimeUnit.MILLISECONDS);
         } catch (IllegalStateException toolkitGone) {
-            return;  // JavaFX has ended: the window closed and its sessions with it
+            // JavaFX's own shutdown hook ended the toolkit first: the sessions are closed below without it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // JavaFX ends its toolkit in a shutdown hook of its own, which races this one: whatever the window did not
+        // close in time is closed here, off the FX thread
+        TerminalView.closeAllConnections();
         TerminalView.awaitClosing(grace);
     }
 }

@@ -48,6 +48,8 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private static final int INITIAL_COLUMNS = 80, INITIAL_ROWS = 24;
     /** Views still closing their connection (see {@link #awaitClosing}). */
     private static final Set<Thread> CLOSING = ConcurrentHashMap.newKeySet();
+    /** Views not closed yet, for a process that ends without its FX thread (see {@link #closeAllConnections}). */
+    private static final Set<TerminalView> OPEN = ConcurrentHashMap.newKeySet();
     private static final double ZOOM_STEP = 0.1, MIN_ZOOM = 0.5, MAX_ZOOM = 4.0;
 
     private final TerminalConnector connector;
@@ -76,7 +78,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private volatile KeyEncoder.Modes keyModes;
     private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
     private long bellsSeen = -1;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A local shell tab (the platform's default shell). */
     public static TerminalView local(TerminalSettings settings) {
@@ -85,6 +87,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
     public TerminalView(TerminalConnector connector, TerminalSettings settings) {
         this.connector = connector;
+        OPEN.add(this);
         this.settingsProvider = new TernSettingsProvider(settings);
         this.widget = new TernTerminalWidget(INITIAL_COLUMNS, INITIAL_ROWS, settingsProvider);
         this.banner = new ConnectionBanner(connector.deliversFrames() ? "Ctrl-^ ." : "");
@@ -346,11 +349,28 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     /** Closes the connection and releases the view's threads. The view stays showing its last screen. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
+        OPEN.remove(this);
         bannerClock.stop();
+        closeConnection();
+    }
+
+    /**
+     * Closes the connection of every view still open, from any thread: for a process that is ending on a signal,
+     * when the FX thread may already be gone. The views keep their last screen; {@link #awaitClosing} waits.
+     */
+    public static void closeAllConnections() {
+        for (TerminalView view : List.copyOf(OPEN)) {
+            if (view.closed.compareAndSet(false, true)) {
+                OPEN.remove(view);
+                view.closeConnection();
+            }
+        }
+    }
+
+    private void closeConnection() {
         input.close();
         // a Mosh session waits for the server's goodbye; never on the FX thread
         Thread closing = Thread.ofPlatform().daemon().name("tern-close-" + connector.name()).unstarted(() -> {
@@ -359,6 +379,8 @@ public final class TerminalView extends StackPane implements AutoCloseable {
                 pipeline.close();
                 feed.close();
                 Platform.runLater(widget::close);
+            } catch (IllegalStateException toolkitGone) {
+                // the process is ending and JavaFX with it: the connection is closed, which is what matters
             } finally {
                 CLOSING.remove(Thread.currentThread());
             }
