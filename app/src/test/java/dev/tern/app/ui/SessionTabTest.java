@@ -212,11 +212,14 @@ class SessionTabTest {
         Node header = robot.from(tabs.tabPane()).lookup(".tab-header-area .tab:selected").query();
         Node area = robot.from(tabs.tabPane()).lookup(".tab-header-area").query();
         Node menu = robot.from(tabs.tabPane()).lookup(".control-buttons-tab").query();
-        var shown = header.localToScene(header.getBoundsInLocal());
-        double left = area.localToScene(area.getBoundsInLocal()).getMinX();
-        double right = menu.isVisible() ? menu.localToScene(menu.getBoundsInLocal()).getMinX()
-                : area.localToScene(area.getBoundsInLocal()).getMaxX();
-        assertTrue(shown.getMinX() >= left - 1 && shown.getMaxX() <= right + 1,
-                when + ": header " + shown.getMinX() + ".." + shown.getMaxX() + " outside " + left + ".." + right);
+        // bounds are read on the FX thread: read from the test's thread they race the next layout pulse
+        double[] at = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            var shown = header.localToScene(header.getBoundsInLocal());
+            var strip = area.localToScene(area.getBoundsInLocal());
+            double end = menu.isVisible() ? menu.localToScene(menu.getBoundsInLocal()).getMinX() : strip.getMaxX();
+            return new double[] {shown.getMinX(), shown.getMaxX(), strip.getMinX(), end};
+        });
+        assertTrue(at[0] >= at[2] - 1 && at[1] <= at[3] + 1,
+                when + ": header " + at[0] + ".." + at[1] + " outside " + at[2] + ".." + at[3]);
     }
 }
