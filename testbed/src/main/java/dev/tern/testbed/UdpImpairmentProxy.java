@@ -81,6 +81,11 @@ public final class UdpImpairmentProxy implements AutoCloseable {
         }
     }
 
+    /** Where the client's newest datagram came from (its source port changes when it hops), or null before any. */
+    public InetSocketAddress clientAddress() {
+        return (InetSocketAddress) client;
+    }
+
     /** Loss probabilities in [0, 1] for each direction. */
     public void setLoss(double clientToServer, double serverToClient) {
         toServer.loss = probability(clientToServer);

@@ -155,6 +155,11 @@ public final class ClientEndpoint {
         transport.sender().sendWhatIsDue(now);
     }
 
+    /** The server should hear from us at once: the next {@link #sendWhatIsDue} sends, even if only a heartbeat. */
+    public void heartbeatNow(long now) {
+        transport.sender().heartbeatNow(now);
+    }
+
     /** Milliseconds until {@link #sendWhatIsDue} has work, or {@link SspTiming#NEVER}. */
     public long millisUntilDue(long now) {
         return transport.sender().millisUntilDue(now);

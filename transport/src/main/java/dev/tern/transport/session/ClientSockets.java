@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The client's UDP sockets (docs/PROTOCOL.md §8.2): sends go out of the newest one; after 10 s without a
  * round trip the client "hops" to a fresh socket (new source port), which gets it through NAT rebinding and
- * dead paths, while old sockets keep receiving for up to a minute.
+ * dead paths, while old sockets keep receiving for up to a minute. After a sleep it hops at once (§8.4).
  */
 final class ClientSockets implements AutoCloseable {
     static final int PORT_HOP_INTERVAL = 10_000;
@@ -60,11 +60,19 @@ final class ClientSockets implements AutoCloseable {
         boolean roundTripStale = lastRoundTripSuccess == Long.MIN_VALUE
                 || now - lastRoundTripSuccess > PORT_HOP_INTERVAL;
         if (now - lastPortChoice > PORT_HOP_INTERVAL && roundTripStale) {
-            open(now);
-            prune(now);
+            hop(now);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Hops now, whatever the timers say: after the machine slept (§8.4) they ran on a clock that stood still, and
+     * the path they trust is likely gone.
+     */
+    void hop(long now) throws IOException {
+        open(now);
+        prune(now);
     }
 
     /** Closes sockets nobody needs: all old ones once the newest is a minute old; beyond ten, the oldest. */

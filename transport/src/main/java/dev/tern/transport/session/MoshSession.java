@@ -111,6 +111,15 @@ public final class MoshSession implements AutoCloseable {
                 width, height);
     }
 
+    /** Like the other test start, reading wall-clock time from {@code wallClock} (to stage a sleep of the machine). */
+    static MoshSession start(InetSocketAddress server, SessionKey key, int width, int height,
+                             MoshSessionListener listener, java.time.InstantSource wallClock) {
+        SessionLoop loop = new SessionLoop(server, key, width, height, SessionOptions.GUI, listener,
+                SessionLoop.CONNECT_TIMEOUT);
+        loop.useWallClock(wallClock);
+        return launch(loop, server, width, height);
+    }
+
     private static MoshSession launch(SessionLoop loop, InetSocketAddress server, int width, int height) {
         if (server.isUnresolved()) {
             throw new IllegalArgumentException("server address must be resolved: " + server);

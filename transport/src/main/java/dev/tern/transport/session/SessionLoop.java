@@ -19,6 +19,7 @@ import java.nio.channels.Selector;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,7 +52,8 @@ final class SessionLoop implements Runnable {
     private final Queue<Consumer<SessionLoop>> commands = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final long clockOrigin = System.nanoTime();
-    private final Instant wallOrigin = Instant.now();
+    /** Read once per turn beside the monotonic clock, to notice a sleep; replaced by tests before the start. */
+    private InstantSource wallClock = InstantSource.system();
 
     private volatile Selector selector;
     private volatile boolean aborted;
@@ -73,6 +75,10 @@ final class SessionLoop implements Runnable {
     // confined to the I/O thread
     private long now;
     private long startedAt;
+    private WakeDetector wakeDetector;
+    /** A wall-clock moment and the monotonic time it was read at, to tell other threads times as instants. */
+    private Instant wallAnchor;
+    private long monotonicAnchor;
     private ClientEndpoint endpoint;
     private ClientSockets sockets;
     private boolean quitRequested;
@@ -131,9 +137,18 @@ final class SessionLoop implements Runnable {
         finish(reason);
     }
 
+    /** Reads wall-clock time from {@code clock} instead of the system's; before the loop starts only. */
+    void useWallClock(InstantSource clock) {
+        this.wallClock = clock;
+    }
+
     private void setUp(Selector sel) throws IOException {
         now = clock();
         startedAt = now;
+        long wall = wallClock.millis();
+        wakeDetector = new WakeDetector(now, wall);
+        wallAnchor = Instant.ofEpochMilli(wall);
+        monotonicAnchor = now;
         if (journal != null && journal.hasSavedSession()) {
             endpoint = ClientEndpoint.resumed(journal, initialWidth, initialHeight,
                     Mtu.datagramFor(server.getAddress()), now, new SecureRandom(), this::sendDatagram, stats);
@@ -157,6 +172,7 @@ final class SessionLoop implements Runnable {
     private CloseReason loop() throws IOException {
         while (true) {
             now = clock();
+            hopIfWoken();
             runCommands();
             CloseReason end = checkEnd();
             if (end != null) {
@@ -337,6 +353,29 @@ final class SessionLoop implements Runnable {
         }
     }
 
+    /**
+     * After a sleep (§8.4): a fresh port and a heartbeat from it in this turn, so the server learns the new address
+     * at once instead of after the hop rule's 10 s, which ran on a clock that stood still.
+     */
+    private void hopIfWoken() {
+        long wall = wallClock.millis();
+        if (!wakeDetector.wokeUp(now, wall)) {
+            return;
+        }
+        stats.count(Counter.WAKES);
+        // the monotonic clock left the sleep out: instants told from here on must not lag the wall clock by it
+        wallAnchor = Instant.ofEpochMilli(wall);
+        monotonicAnchor = now;
+        try {
+            sockets.hop(now);
+            stats.count(Counter.PORT_HOPS);
+            localAddress = sockets.localAddress();
+        } catch (IOException e) {
+            stats.count(Counter.SEND_ERRORS); // the old socket stays; the hop rule tries again after a send
+        }
+        endpoint.heartbeatNow(now);
+    }
+
     // ---- receiving ----
 
     private void receiveAll() {
@@ -470,7 +509,7 @@ final class SessionLoop implements Runnable {
     }
 
     private Instant wallTime(long monotonicMillis) {
-        return wallOrigin.plusMillis(monotonicMillis);
+        return wallAnchor.plusMillis(monotonicMillis - monotonicAnchor);
     }
 
     private void finish(CloseReason reason) {

@@ -15,7 +15,9 @@ public final class SessionStats {
         DATAGRAMS_SENT, DATAGRAMS_RECEIVED, INSTRUCTIONS_SENT, INSTRUCTIONS_RECEIVED, STATES_APPLIED,
         DUPLICATE_STATES, SEND_ERRORS, RECEIVE_ERRORS, PORT_HOPS,
         /** Journal saves (a resumable session), and saves that failed (the session then goes on without one). */
-        JOURNAL_SAVES, JOURNAL_FAILURES
+        JOURNAL_SAVES, JOURNAL_FAILURES,
+        /** Sleeps of the machine (or stops of the process) the loop noticed; each hopped at once (§8.4). */
+        WAKES
     }
 
     void drop(DropReason reason) {

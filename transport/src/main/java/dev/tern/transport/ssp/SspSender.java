@@ -160,6 +160,14 @@ public final class SspSender<S extends OutgoingState<S>> {
 
     // ---- sending ----
 
+    /**
+     * Makes the heartbeat due at {@code now}: the next {@link #sendWhatIsDue} sends even if nothing else is due, so
+     * the peer hears from us at once (after a port hop it learns our new address from that instruction).
+     */
+    public void heartbeatNow(long now) {
+        heartbeatDue = Math.min(heartbeatDue, now);
+    }
+
     /** Milliseconds until {@link #sendWhatIsDue} has something to send; {@link SspTiming#NEVER} if nothing is pending. */
     public long millisUntilDue(long now) {
         return schedule(now).millisUntilDue(now);

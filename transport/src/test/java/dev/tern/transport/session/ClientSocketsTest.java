@@ -33,6 +33,20 @@ class ClientSocketsTest {
     }
 
     @Test
+    void aHopAfterASleepIgnoresTheTimersAndKeepsTheOldPortReceiving() throws Exception {
+        try (Selector selector = Selector.open(); ClientSockets sockets = new ClientSockets(selector, SERVER, 0)) {
+            var first = sockets.localAddress();
+            // the timers ran on a clock that stood still: the port looks new and the last round trip recent
+            assertFalse(sockets.maybeHop(2_000, 1_900));
+            sockets.hop(2_000);
+            assertNotEquals(first, sockets.localAddress());
+            assertEquals(2, sockets.openCount());
+            assertTrue(sockets.channels().getFirst().isOpen());
+            assertFalse(sockets.maybeHop(2_500, Long.MIN_VALUE), "the sleep's hop counts as the newest port choice");
+        }
+    }
+
+    @Test
     void neverKeepsMoreThanTenPorts() throws Exception {
         try (Selector selector = Selector.open(); ClientSockets sockets = new ClientSockets(selector, SERVER, 0)) {
             long now = 0;

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -138,6 +140,64 @@ class ImpairedNetworkInteropTest {
                     + ", hops " + session.stats().get(SessionStats.Counter.PORT_HOPS));
             assertTrue(session.stats().get(SessionStats.Counter.PORT_HOPS) >= 1, "the client hops after 10 s of silence");
             assertNotEquals(portBefore, session.localAddress());
+            quit(session, server);
+            assertFalse(server.isAlive());
+        }
+    }
+
+    /** A wall clock that reads the system's plus an offset a test moves ahead, as a sleep of the machine does. */
+    private static final class StagedWallClock implements InstantSource {
+        private final AtomicLong offsetMillis = new AtomicLong();
+
+        void sleepFor(Duration duration) {
+            offsetMillis.addAndGet(duration.toMillis());
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plusMillis(offsetMillis.get());
+        }
+    }
+
+    /**
+     * A sleep as Linux shows it to a process: the wall clock jumps an hour ahead of the monotonic one. Round trips
+     * were fresh a moment before, so §8.2's rule alone would not hop; the wake rule (§8.4) hops at once, the server
+     * follows to the new port and the session goes on.
+     */
+    @Test
+    void aSleepOfTheMachineHopsToANewPortAtOnceAndTheSessionGoesOn() throws Exception {
+        StagedWallClock wall = new StagedWallClock();
+        try (MoshServer server = startShell();
+             UdpImpairmentProxy proxy = UdpImpairmentProxy.start(server.address(), 11)) {
+            MoshSession session = MoshSession.start(proxy.listenAddress(), SessionKey.parse(server.key()), 80, 24,
+                    new MoshSessionListener() { }, wall);
+            awaitScreen(session, s -> s.contains("$ "));
+            Path file = startCat(session);
+            type(session, "before\r");
+            awaitScreen(session, s -> s.contains("before"));
+            var portBefore = proxy.clientAddress();
+            assertEquals(portBefore.getPort(), session.localAddress().getPort());
+            assertEquals(0, session.stats().get(SessionStats.Counter.PORT_HOPS));
+
+            long slept = System.nanoTime();
+            wall.sleepFor(Duration.ofHours(1));
+            Polls.await("the server sees the client from a new port", Duration.ofSeconds(9),
+                    () -> !portBefore.equals(proxy.clientAddress()));
+            long hopMillis = (System.nanoTime() - slept) / 1_000_000;
+            assertEquals(1, session.stats().get(SessionStats.Counter.WAKES));
+            assertEquals(1, session.stats().get(SessionStats.Counter.PORT_HOPS));
+            assertEquals(proxy.clientAddress().getPort(), session.localAddress().getPort());
+
+            type(session, "after\r");
+            endCatAndCompare(session, file, "before\nafter\n");
+            String token = echoToken(session);
+            awaitScreen(session, s -> s.lines().anyMatch(line -> line.strip().equals(token)));
+            // contact is told on the wall clock as it reads after the sleep, not an hour behind it
+            Instant contact = session.connectionStatus().lastContact().orElseThrow();
+            Duration behind = Duration.between(contact, wall.instant());
+            assertTrue(behind.abs().compareTo(Duration.ofSeconds(30)) < 0, "last contact " + behind + " ago");
+            System.out.println("after a staged sleep: port " + portBefore + " -> " + proxy.clientAddress() + " in "
+                    + hopMillis + " ms; " + session.stats());
             quit(session, server);
             assertFalse(server.isAlive());
         }

@@ -135,6 +135,24 @@ class SspSenderTest {
     }
 
     @Test
+    void aHeartbeatAskedForGoesOutAtOnceAndTheNextFollowsThreeSecondsLater() {
+        sender.updateLocal(new TextState("R"));
+        runUntil(1001);
+        sender.peerAcknowledged(1);
+        runUntil(2000);
+        assertEquals(1, sent.size(), "nothing is due before the heartbeat at 4000");
+        sender.heartbeatNow(now);
+        assertEquals(0, sender.millisUntilDue(now));
+        runUntil(2001);
+        assertEquals(2, sent.size());
+        assertEquals(2000, sentAt.get(1));
+        assertEquals(0, sent.get(1).diff().length);
+        runUntil(5001);
+        assertEquals(3, sent.size());
+        assertEquals(2000 + SspTiming.HEARTBEAT_INTERVAL, sentAt.get(2));
+    }
+
+    @Test
     void dataFromThePeerIsAcknowledgedAfterTheAckDelay() {
         sender.updateLocal(new TextState("R"));
         runUntil(1001);
