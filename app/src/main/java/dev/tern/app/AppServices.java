@@ -26,7 +26,9 @@ public record AppServices(Path configDir, SecretStore secrets, SessionLauncher l
     /** The real thing: platform config folder (or {@code -Dtern.config.dir}), OS keychain, terminal widget tabs. */
     public static AppServices defaults() {
         SessionLauncher launcher = "preview".equals(System.getProperty(SESSIONS_PROPERTY))
-                ? new PreviewSessionLauncher() : new WidgetSessionLauncher(SshEnvironment.system());
+                ? new PreviewSessionLauncher()
+                : new WidgetSessionLauncher(SshEnvironment.system(), WidgetSessionLauncher.journalsIn(
+                ConfigDirectory.resolve()));
         return new AppServices(ConfigDirectory.resolve(), KeyringSecretStore.openInBackground(), launcher, null,
                 Path.of(System.getProperty("user.home")));
     }

@@ -40,6 +40,7 @@ final class ConnectionBanner {
         String text = switch (state) {
             case CONNECTED -> "";
             case CONNECTING -> detail.isBlank() ? "Connecting…" : detail;
+            case RESUMING -> detail.isBlank() ? "Resuming the session: this is the screen as it was saved…" : detail;
             case CONTACT_LOST -> contactLost(lastContact, now) + waiting(waitingKeys);
             case CLOSED -> detail.isBlank() ? "Closed." : detail;
         };

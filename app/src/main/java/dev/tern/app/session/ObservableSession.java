@@ -2,6 +2,8 @@ package dev.tern.app.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,6 +20,8 @@ public abstract class ObservableSession implements SessionHandle {
     private final ReadOnlyObjectWrapper<Duration> rtt = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> lastContact = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper resuming = new ReadOnlyBooleanWrapper(false);
 
     @Override
     public ReadOnlyObjectProperty<SessionState> state() {
@@ -47,6 +51,24 @@ public abstract class ObservableSession implements SessionHandle {
     @Override
     public ReadOnlyStringProperty failure() {
         return failure.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty sessionId() {
+        return sessionId.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty resuming() {
+        return resuming.getReadOnlyProperty();
+    }
+
+    public void setSessionId(String id) {
+        sessionId.set(id == null ? "" : id);
+    }
+
+    public void setResuming(boolean value) {
+        resuming.set(value);
     }
 
     public void setState(SessionState newState) {

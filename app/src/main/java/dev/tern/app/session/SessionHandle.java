@@ -4,6 +4,7 @@ import dev.tern.app.profile.AppSettings;
 import dev.tern.app.profile.Profile;
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Node;
@@ -33,6 +34,18 @@ public interface SessionHandle {
 
     /** Why the session failed, for the tab's error panel; empty unless {@link SessionState#FAILED}. */
     ReadOnlyStringProperty failure();
+
+    /**
+     * The id of the journal this tab's Mosh session is kept in, so that the next start of the app resumes it; empty
+     * when there is none (other kinds of tab, or before the server started).
+     */
+    ReadOnlyStringProperty sessionId();
+
+    /**
+     * True while the tab's connection takes up a saved session rather than a new one, including when that failed
+     * (then {@link #reconnect()} starts a new session).
+     */
+    ReadOnlyBooleanProperty resuming();
 
     /** Whether {@link #reconnect()} makes sense now (SSH and failed tabs). */
     boolean canReconnect();
@@ -66,4 +79,12 @@ public interface SessionHandle {
 
     /** Ends the session and frees everything (remote servers included). Idempotent. */
     void close();
+
+    /**
+     * Lets go of the session without ending it, where it can be resumed (a Mosh session that keeps a journal: its
+     * server stays, for the next start of the app); other sessions are closed. Idempotent.
+     */
+    default void detach() {
+        close();
+    }
 }

@@ -17,4 +17,13 @@ public interface SessionLauncher {
      * @param prompts  dialogs for passwords, passphrases, keyboard-interactive and host keys (callable from any thread)
      */
     SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts);
+
+    /**
+     * Like {@link #open(Profile, AppSettings, LoginPrompts)}, taking up the saved Mosh session {@code sessionId}
+     * (from {@link SessionHandle#sessionId()} of a tab of an earlier run) instead of starting one. A launcher that
+     * keeps no sessions starts a new one.
+     */
+    default SessionHandle resume(Profile profile, AppSettings defaults, LoginPrompts prompts, String sessionId) {
+        return open(profile, defaults, prompts);
+    }
 }

@@ -3,6 +3,8 @@ package dev.tern.app.session;
 /** Where a tab's session is, for its icon, its status dot in the sidebar and the close confirmation. */
 public enum SessionState {
     CONNECTING("Connecting"),
+    /** A Mosh session taken up again from its journal: its saved screen shows until the server answers. */
+    RESUMING("Resuming"),
     CONNECTED("Connected"),
     CONTACT_LOST("Contact lost"),
     FAILED("Failed"),
@@ -20,6 +22,6 @@ public enum SessionState {
 
     /** Closing the tab would end something the user may still want. */
     public boolean isLive() {
-        return this == CONNECTING || this == CONNECTED || this == CONTACT_LOST;
+        return this == CONNECTING || this == RESUMING || this == CONNECTED || this == CONTACT_LOST;
     }
 }

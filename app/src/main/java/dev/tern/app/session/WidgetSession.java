@@ -9,6 +9,7 @@ import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.TerminalConnector;
 import java.util.function.BiFunction;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
@@ -18,35 +19,52 @@ import javafx.scene.layout.StackPane;
  * view with a fresh connector in the same place, from the profile and settings as saved last: an edit made while the
  * tab is open applies to its next connection, while the look (font, colour scheme, cursor) and a Mosh tab's local
  * echo change on the open view at once.
+ *
+ * <p>A Mosh tab may begin by taking up a saved session (its journal id given at creation); only the first
+ * connection does that: a reconnect (after a failed resume, "Start a new session") starts a new one.
  */
 final class WidgetSession extends ObservableSession {
     private Profile profile;
     private AppSettings appSettings;
-    private final BiFunction<Profile, AppSettings, TerminalConnector> connectors;
+    private final Connectors connectors;
     private final BiFunction<Profile, AppSettings, TerminalSettings> looks;
     private final StackPane holder = new StackPane();
     private TerminalView view;
     private boolean everConnected;
     private boolean closed;
 
-    WidgetSession(Profile profile, AppSettings appSettings,
-                  BiFunction<Profile, AppSettings, TerminalConnector> connectors,
-                  BiFunction<Profile, AppSettings, TerminalSettings> looks) {
+    /** Makes the connector of each connection: {@code resumeId} names a saved session to take up, or is null. */
+    @FunctionalInterface
+    interface Connectors {
+        TerminalConnector connector(Profile profile, AppSettings settings, String resumeId);
+    }
+
+    WidgetSession(Profile profile, AppSettings appSettings, Connectors connectors,
+                  BiFunction<Profile, AppSettings, TerminalSettings> looks, String resumeId) {
         this.profile = profile;
         this.appSettings = appSettings;
         this.connectors = connectors;
         this.looks = looks;
         holder.getStyleClass().add("terminal-holder");
-        start();
+        start(resumeId);
     }
 
-    private void start() {
+    private void start(String resumeId) {
         everConnected = false;
         setState(SessionState.CONNECTING);
-        TerminalView fresh = new TerminalView(connectors.apply(profile, appSettings),
-                looks.apply(profile, appSettings));
+        setSessionId(resumeId);
+        setResuming(resumeId != null);
+        TerminalConnector connector = connectors.connector(profile, appSettings, resumeId);
+        TerminalView fresh = new TerminalView(connector, looks.apply(profile, appSettings));
         view = fresh;
         holder.getChildren().setAll(fresh);
+        if (connector instanceof MoshConnector mosh) {
+            mosh.setSessionIdListener(id -> Platform.runLater(() -> {
+                if (fresh == view && !closed) {
+                    setSessionId(id);
+                }
+            }));
+        }
         fresh.stateProperty().addListener((obs, old, state) -> follow(fresh, state));
         fresh.messageProperty().addListener((obs, old, message) -> {
             if (fresh != view || closed) {
@@ -86,8 +104,10 @@ final class WidgetSession extends ObservableSession {
                 setState(SessionState.CONNECTING);
                 setProgress(source.messageProperty().get());
             }
+            case RESUMING -> setState(SessionState.RESUMING);
             case CONNECTED -> {
                 everConnected = true;
+                setResuming(false);
                 setState(SessionState.CONNECTED);
             }
             case CONTACT_LOST -> setState(SessionState.CONTACT_LOST);
@@ -120,7 +140,7 @@ final class WidgetSession extends ObservableSession {
             return;
         }
         TerminalView old = view;
-        start();
+        start(null);
         old.close();
     }
 
@@ -169,5 +189,13 @@ final class WidgetSession extends ObservableSession {
         closed = true;
         view.close();
         setState(SessionState.CLOSED);
+    }
+
+    @Override
+    public void detach() {
+        if (!closed && view.connector() instanceof MoshConnector mosh) {
+            mosh.keepSessionOnClose();
+        }
+        close();
     }
 }

@@ -8,6 +8,7 @@ import dev.tern.app.profile.Profile;
 import dev.tern.app.profile.TernCommandLine;
 import dev.tern.transport.predict.DisplayPreference;
 import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.transport.session.SessionJournals;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.MoshServerOptions;
@@ -21,6 +22,7 @@ import dev.tern.widget.ColorScheme;
 import dev.tern.widget.TerminalSettings;
 import dev.tern.widget.connect.LocalShellConnector;
 import dev.tern.widget.connect.MoshConnector;
+import dev.tern.widget.connect.SessionKeeping;
 import dev.tern.widget.connect.SshShellConnector;
 import dev.tern.widget.connect.TerminalConnector;
 import java.nio.file.Path;
@@ -33,17 +35,39 @@ import java.util.Map;
  * {@link MoshServerOptions}; everything a profile leaves blank is left to {@code ~/.ssh/config} and the defaults.
  */
 public final class WidgetSessionLauncher implements SessionLauncher {
-    private final SshEnvironment environment;
+    /** The folder of session journals in the config folder (shared with {@code tern --sessions}). */
+    public static final String SESSIONS_FOLDER = "sessions";
 
+    private final SshEnvironment environment;
+    private final SessionKeeping keeping;
+
+    /** Mosh tabs keep no journal: their sessions end with the app (tests that do not resume). */
     public WidgetSessionLauncher(SshEnvironment environment) {
+        this(environment, null);
+    }
+
+    /** Mosh tabs keep their sessions' journals in {@code journals}, to be resumed on the next start. */
+    public WidgetSessionLauncher(SshEnvironment environment, SessionJournals journals) {
         this.environment = environment;
+        this.keeping = journals == null ? SessionKeeping.NONE : SessionKeeping.in(journals);
+    }
+
+    public static SessionJournals journalsIn(Path configDir) {
+        return SessionJournals.in(configDir.resolve(SESSIONS_FOLDER));
     }
 
     @Override
     public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
+        return resume(profile, defaults, prompts, null);
+    }
+
+    @Override
+    public SessionHandle resume(Profile profile, AppSettings defaults, LoginPrompts prompts, String sessionId) {
         TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
-        return new WidgetSession(profile, defaults, (current, settings) -> connector(current, settings, prompter),
-                WidgetSessionLauncher::terminalSettings);
+        String resumeId = profile.kind() == ConnectionKind.MOSH && keeping.journals() != null ? sessionId : null;
+        return new WidgetSession(profile, defaults,
+                (current, settings, resume) -> connector(current, settings, prompter, resume),
+                WidgetSessionLauncher::terminalSettings, resumeId);
     }
 
     /**
@@ -53,7 +77,8 @@ public final class WidgetSessionLauncher implements SessionLauncher {
      * {@code cd /srv/app} is wanted again, as with Mosh tabs (mosh-server runs it whenever it starts) and as
      * MobaXterm and Tabby do on every connect. It is never typed twice into the same shell.
      */
-    private TerminalConnector connector(Profile profile, AppSettings defaults, TransportPrompter prompter) {
+    private TerminalConnector connector(Profile profile, AppSettings defaults, TransportPrompter prompter,
+                                        String resumeId) {
         return switch (profile.kind()) {
             case LOCAL -> {
                 LocalShellConnector local = new LocalShellConnector();
@@ -69,7 +94,8 @@ public final class WidgetSessionLauncher implements SessionLauncher {
             }
             case MOSH -> new MoshConnector(profile.name(),
                     MoshConnector.overSsh(progress -> login(profile, prompter, progress), moshOptions(profile)),
-                    SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)));
+                    SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)),
+                    resumeId == null ? keeping : keeping.resuming(resumeId));
         };
     }
 

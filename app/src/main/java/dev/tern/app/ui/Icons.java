@@ -31,6 +31,7 @@ public final class Icons {
     public static FontIcon forState(SessionState state) {
         FontIcon icon = of(switch (state) {
             case CONNECTING -> Feather.LOADER;
+            case RESUMING -> Feather.ROTATE_CCW;
             case CONNECTED -> Feather.CHECK_CIRCLE;
             case CONTACT_LOST -> Feather.WIFI_OFF;
             case FAILED -> Feather.ALERT_TRIANGLE;

@@ -8,6 +8,7 @@ import dev.tern.app.profile.ProfileEdits;
 import dev.tern.app.profile.ProfileStore;
 import dev.tern.app.profile.ProfilesFileException;
 import dev.tern.app.profile.QuickConnect;
+import dev.tern.app.profile.QuitChoice;
 import dev.tern.app.profile.SshConfigImport;
 import dev.tern.app.profile.TernCommandLine;
 import dev.tern.app.secret.SecretStore;
@@ -82,6 +83,8 @@ public final class MainWindow implements SidebarActions {
     private final Label status = new Label();
     private boolean restoring;
     private boolean quitting;
+    /** What this quit does with the sessions that can be kept: the answer to the quit question, or the setting. */
+    private QuitChoice quitChoice;
 
     /**
      * @param confirmations null for the real alert dialogs
@@ -145,10 +148,17 @@ public final class MainWindow implements SidebarActions {
             }
         });
         stage.setOnHidden(event -> {
-            saveWindowState();
-            // the sessions end because Tern quits, not because the user ended them: they stay saved to reopen
+            // a quit without the question (a signal, or nothing to keep) follows the remembered choice
+            boolean keep = (quitChoice != null ? quitChoice : store.current().settings().onQuit()) == QuitChoice.KEEP;
+            // the sessions end because Tern quits, not because the user ended them: the tabs stay saved to reopen,
+            // with their sessions when those are kept
+            saveWindowState(keep);
             quitting = true;
-            tabs.closeAllSessions();
+            if (keep) {
+                tabs.detachAllSessions();
+            } else {
+                tabs.closeAllSessions();
+            }
         });
 
         refreshProfiles();
@@ -331,12 +341,21 @@ public final class MainWindow implements SidebarActions {
 
     /** Saves geometry, sidebar width and open tabs (called on close and whenever the tabs change). */
     public void saveWindowState() {
+        saveWindowState(true);
+    }
+
+    /** @param withSessions whether the open tabs take up their kept sessions on the next start (else new ones) */
+    private void saveWindowState(boolean withSessions) {
         if (stage.getScene() == null) {
             return;
         }
         boolean maximized = stage.isMaximized();
+        List<OpenTab> open = tabs.openTabRecords();
+        if (!withSessions) {
+            open = open.stream().map(record -> record.withSessionId(null)).toList();
+        }
         WindowState current = new WindowState(stage.getX(), stage.getY(), stage.getScene().getWidth(),
-                stage.getScene().getHeight(), maximized, split.getDividerPositions()[0], tabs.openTabRecords(),
+                stage.getScene().getHeight(), maximized, split.getDividerPositions()[0], open,
                 tabs.selectedRecordIndex());
         try {
             windowStore.save(current);
@@ -498,7 +517,7 @@ public final class MainWindow implements SidebarActions {
 
     private void reopen(OpenTab record) {
         if (record.profileId() != null) {
-            store.current().find(record.profileId()).ifPresent(this::connect);
+            store.current().find(record.profileId()).ifPresent(profile -> tabs.open(profile, record));
         } else if (record.kind() == ConnectionKind.LOCAL) {
             openLocalTab();
         } else if (record.kind() != null) {
@@ -509,11 +528,42 @@ public final class MainWindow implements SidebarActions {
         }
     }
 
+    /**
+     * Asks before quitting with live sessions. Where some can be kept (Mosh tabs with a journal), the question is
+     * whether to keep them for the next start or end them, asked once if the user wants it remembered.
+     */
     private boolean confirmQuit() {
         long live = tabs.liveCount();
-        return live == 0 || confirmations.confirm("Quit Tern", live + " session" + (live == 1 ? " is" : "s are")
-                + " still open. Quitting ends " + (live == 1 ? "it" : "them")
-                + "; they reopen (and reconnect) the next time Tern starts.", "_Quit");
+        if (live == 0) {
+            return true;
+        }
+        long keepable = tabs.keepableCount();
+        if (keepable == 0) {
+            return confirmations.confirm("Quit Tern", live + " session" + (live == 1 ? " is" : "s are")
+                    + " still open. Quitting ends " + (live == 1 ? "it" : "them")
+                    + "; they reopen (and reconnect) the next time Tern starts.", "_Quit");
+        }
+        QuitChoice remembered = store.current().settings().onQuit();
+        if (remembered != QuitChoice.ASK) {
+            quitChoice = remembered;
+            return true;
+        }
+        long others = live - keepable;
+        String message = keepable + " Mosh session" + (keepable == 1 ? " is" : "s are") + " open. Keep "
+                + (keepable == 1 ? "it" : "them") + " for next time (the server" + (keepable == 1 ? " keeps" : "s keep")
+                + " running, and the next start takes " + (keepable == 1 ? "it" : "them") + " up again, screen and "
+                + "all), or end " + (keepable == 1 ? "it" : "them") + " now?"
+                + (others == 0 ? "" : " The " + others + " other session" + (others == 1 ? "" : "s")
+                + " (local and SSH) end either way, and reopen as new ones.");
+        var answer = confirmations.askQuit("Quit Tern", message);
+        if (answer.isEmpty()) {
+            return false;
+        }
+        quitChoice = answer.get().choice();
+        if (answer.get().remember()) {
+            apply(ProfileEdits.settings(store.current().settings().withOnQuit(quitChoice)));
+        }
+        return true;
     }
 
     private String uniqueName(String wanted) {

@@ -65,8 +65,9 @@ public final class SessionTab extends Tab {
         return profile;
     }
 
+    /** What reopens this tab on the next start: as opened, with the journal its session is kept in now. */
     public OpenTab record() {
-        return record;
+        return record.withSessionId(session.sessionId().get());
     }
 
     public SessionHandle session() {
@@ -157,7 +158,10 @@ public final class SessionTab extends Tab {
     }
 
     private VBox failurePanel() {
-        Label heading = new Label("Could not connect to " + profile.target());
+        Label heading = new Label();
+        heading.textProperty().bind(Bindings.when(session.resuming())
+                .then("Could not resume the session on " + profile.target())
+                .otherwise("Could not connect to " + profile.target()));
         heading.getStyleClass().add("failure-heading");
         Label message = new Label();
         message.setId("failure-message");
@@ -166,6 +170,7 @@ public final class SessionTab extends Tab {
         message.getStyleClass().add("failure-message");
         message.textProperty().bind(session.failure());
         Button retry = new Button("Retry", Icons.of(Feather.REFRESH_CW));
+        retry.textProperty().bind(Bindings.when(session.resuming()).then("Start a new session").otherwise("Retry"));
         retry.setId("retry-button");
         retry.getStyleClass().add("accent");
         retry.setOnAction(event -> session.reconnect());

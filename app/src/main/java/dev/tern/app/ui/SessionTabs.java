@@ -125,9 +125,14 @@ public final class SessionTabs extends StackPane {
         this.onEditProfile = action;
     }
 
-    /** Opens a tab for {@code profile} and selects it. */
+    /**
+     * Opens a tab for {@code profile} and selects it; when {@code record} names a saved session, the tab takes that
+     * session up again instead of starting one.
+     */
     public SessionTab open(Profile profile, OpenTab record) {
-        SessionTab tab = new SessionTab(profile, record, launcher.open(profile, settings.get(), prompts));
+        var session = record.sessionId() == null ? launcher.open(profile, settings.get(), prompts)
+                : launcher.resume(profile, settings.get(), prompts, record.sessionId());
+        SessionTab tab = new SessionTab(profile, record, session);
         tab.setOnCloseRequest(event -> {
             if (!confirmClose(tab)) {
                 event.consume();
@@ -143,6 +148,9 @@ public final class SessionTabs extends StackPane {
                 onTabsChanged.run();
             }
         });
+        // the journal a Mosh session is kept in is saved with the open tabs as soon as it exists: after a crash,
+        // the next start takes the same session up again
+        tab.session().sessionId().addListener((obs, old, id) -> onTabsChanged.run());
         tabPane.getTabs().add(tab);
         tabPane.getSelectionModel().select(tab);
         keysAwaitingFocus = tab;
@@ -229,6 +237,17 @@ public final class SessionTabs extends StackPane {
     /** Ends every session without asking (the app is quitting). */
     public void closeAllSessions() {
         tabs().forEach(tab -> tab.session().close());
+    }
+
+    /** Lets go of every session that can be resumed on the next start, and closes the others (quitting, "Keep"). */
+    public void detachAllSessions() {
+        tabs().forEach(tab -> tab.session().detach());
+    }
+
+    /** Number of live tabs whose session can be kept for the next start (Mosh tabs with a journal). */
+    public long keepableCount() {
+        return tabs().stream().filter(t -> t.session().state().get().isLive())
+                .filter(t -> !t.session().sessionId().get().isEmpty()).count();
     }
 
     /** Installs the tab shortcuts as scene-wide filters, so they work while a terminal has the focus. */
@@ -320,7 +339,7 @@ public final class SessionTabs extends StackPane {
     private static int rank(SessionState state) {
         return switch (state) {
             case CONNECTED -> 0;
-            case CONNECTING -> 1;
+            case CONNECTING, RESUMING -> 1;
             case CONTACT_LOST -> 2;
             case FAILED -> 3;
             case CLOSED -> 4;

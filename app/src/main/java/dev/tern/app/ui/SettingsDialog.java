@@ -2,6 +2,7 @@ package dev.tern.app.ui;
 
 import dev.tern.app.profile.AppSettings;
 import dev.tern.app.profile.PredictionMode;
+import dev.tern.app.profile.QuitChoice;
 import dev.tern.app.profile.ThemeChoice;
 import dev.tern.widget.CursorStyle;
 import java.util.Collection;
@@ -28,6 +29,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     private final ChoiceBox<PredictionMode> prediction = new ChoiceBox<>();
     private final TextField scrollback = new TextField();
     private final ChoiceBox<ThemeChoice> theme = new ChoiceBox<>();
+    private final ChoiceBox<QuitChoice> onQuit = new ChoiceBox<>();
 
     public SettingsDialog(Window owner, AppSettings current, Collection<String> fonts, Collection<String> schemes) {
         initOwner(owner);
@@ -56,6 +58,9 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         theme.getItems().addAll(ThemeChoice.values());
         theme.setValue(current.theme());
         theme.setId("settings-theme");
+        onQuit.getItems().addAll(QuitChoice.values());
+        onQuit.setValue(current.onQuit());
+        onQuit.setId("settings-on-quit");
 
         FormGrid form = new FormGrid();
         form.addWide(FormGrid.heading("Terminal defaults"));
@@ -70,6 +75,10 @@ public final class SettingsDialog extends Dialog<AppSettings> {
                 + "applies to tabs opened or reconnected later. A profile's own font or scheme wins over these."));
         form.addWide(FormGrid.heading("Appearance"));
         form.add("Theme", theme);
+        form.addWide(FormGrid.heading("Sessions"));
+        form.add("When quitting", onQuit);
+        form.addWide(FormGrid.note("Mosh sessions that are kept go on running on their servers, and the next start "
+                + "of Tern takes them up again with their screens. A crash always keeps them."));
         getDialogPane().setContent(form);
         getDialogPane().setPrefWidth(480);
         // the first field, so a keyboard user starts there rather than on the OK button (later: the dialog gives
@@ -93,7 +102,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         });
         setResultConverter(button -> button == ButtonType.OK ? new AppSettings(font.getEditor().getText(),
                 number(fontSize.getText(), 6, 72), scheme.getValue(), prediction.getValue(),
-                number(scrollback.getText(), 100, 1_000_000), theme.getValue(), cursor.getValue()) : null);
+                number(scrollback.getText(), 100, 1_000_000), theme.getValue(), cursor.getValue(), onQuit.getValue())
+                : null);
     }
 
     /** The cursor shapes as the box shows them. */

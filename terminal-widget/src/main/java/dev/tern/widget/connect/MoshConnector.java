@@ -8,6 +8,8 @@ import dev.tern.transport.session.EscapeKeyInput;
 import dev.tern.transport.session.MoshSession;
 import dev.tern.transport.session.MoshSessionListener;
 import dev.tern.transport.session.RemoteScreen;
+import dev.tern.transport.session.SessionJournal;
+import dev.tern.transport.session.SessionJournals;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.widget.keys.KeyEncoder;
@@ -17,13 +19,21 @@ import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.SshConnection;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A Mosh session: the app's {@link Bootstrap} logs in over SSH and starts mosh-server; this connector then runs our
  * {@link MoshSession} over UDP. Keys go to the session's user stream, resizes become resize messages, and every
  * server state the session produces (with its prediction overlays) is shown as a frame.
+ *
+ * <p>With {@link SessionKeeping}, the session keeps a journal from which a later process takes it up again; a
+ * connector told to resume one skips the bootstrap, shows the saved screen at once ({@link ConnectionState#RESUMING})
+ * and goes live when the server sends a newer one. Closing the connector ends the session (the journal goes with
+ * it) unless {@link #keepSessionOnClose()} was called first: then it lets go and the journal stays.
  */
 public final class MoshConnector implements TerminalConnector {
     private static final KeyEncoder.Modes MOSH_KEY_MODES = new KeyEncoder.Modes(true, false);
@@ -58,6 +68,13 @@ public final class MoshConnector implements TerminalConnector {
 
     private final SessionOptions options;
     private volatile PredictionSettings prediction;
+    private final SessionKeeping keeping;
+    private final AtomicBoolean keepOnClose = new AtomicBoolean();
+    /** The saved screen's number while a resumed session waits for its server; -1 otherwise. */
+    private volatile long resumedScreen = -1;
+    private volatile String sessionId;
+    private volatile Consumer<String> sessionIdListener = id -> {
+    };
 
     public MoshConnector(String name, Bootstrap bootstrap) {
         this(name, bootstrap, SessionOptions.GUI);
@@ -65,10 +82,41 @@ public final class MoshConnector implements TerminalConnector {
 
     /** With the profile's prediction settings; the banner stays the view's, so the options' bar is turned off. */
     public MoshConnector(String name, Bootstrap bootstrap, SessionOptions options) {
+        this(name, bootstrap, options, SessionKeeping.NONE);
+    }
+
+    /** With a journal kept as {@code keeping} says (and a saved session taken up again, when it names one). */
+    public MoshConnector(String name, Bootstrap bootstrap, SessionOptions options, SessionKeeping keeping) {
         this.name = name;
         this.bootstrap = bootstrap;
         this.options = new SessionOptions(options.prediction(), false, "", options.escapeKey());
         this.prediction = options.prediction();
+        this.keeping = Objects.requireNonNull(keeping, "keeping");
+    }
+
+    /**
+     * Told (on the connector's thread) the id of the journal the session is kept in, once there is one: a tab
+     * remembers it, so that the next start of the app resumes this session.
+     */
+    public void setSessionIdListener(Consumer<String> listener) {
+        sessionIdListener = Objects.requireNonNull(listener, "listener");
+        String id = sessionId;
+        if (id != null) {
+            listener.accept(id);
+        }
+    }
+
+    /** The id of the journal the session is kept in; null while there is none. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /**
+     * Makes {@link #close()} let go of the session instead of ending it: the mosh-server keeps running and the
+     * journal stays, for the next start of the app (quitting with "Keep sessions").
+     */
+    public void keepSessionOnClose() {
+        keepOnClose.set(true);
     }
 
     /**
@@ -118,26 +166,12 @@ public final class MoshConnector implements TerminalConnector {
     }
 
     private void connect() {
-        ConnectorListener l = listener;
         try {
-            MoshServerAddress server = bootstrap.start((stage, detail) ->
-                    l.state(ConnectionState.CONNECTING, stage.label() + (detail.isBlank() ? "" : " " + detail) + "…"));
-            if (ended.get()) {
-                return;
-            }
-            l.state(ConnectionState.CONNECTING,
-                    ConnectStage.WAITING_FOR_UDP_REPLY.label() + " from " + server.udpTarget() + "…");
-            PredictionSettings startWith = prediction;
-            MoshSession s = MoshSession.start(server.udpTarget(), SessionKey.parse(server.key()), wantedColumns,
-                    wantedRows, options.withPrediction(startWith), new SessionEvents());
-            session = s;
-            early.release(input -> deliver(s, input));
-            if (prediction != startWith) {
-                // changed while the session was starting: setPredictionSettings did not see the session yet
-                s.setPredictionSettings(prediction);
-            }
-            if (ended.get()) {
-                s.close();
+            SessionJournal saved = keeping.resumes() ? openSaved() : null;
+            if (saved != null) {
+                resume(saved);
+            } else {
+                startNew();
             }
         } catch (Exception e) {
             String m = e.getMessage();
@@ -145,9 +179,99 @@ public final class MoshConnector implements TerminalConnector {
         }
     }
 
+    /** The saved session's journal, locked for this process; null when it is gone (its session ended meanwhile). */
+    private SessionJournal openSaved() throws IOException {
+        try {
+            return keeping.journals().open(keeping.resumeId());
+        } catch (NoSuchFileException gone) {
+            listener.state(ConnectionState.CONNECTING, "The saved session has ended; starting a new one…");
+            return null;
+        } catch (SessionJournals.InUseException elsewhere) {
+            throw new IOException("This session is open in another Tern window"
+                    + elsewhere.pid().stream().mapToObj(pid -> " (process " + pid + ")").findFirst().orElse("")
+                    + ". Use it there, or start a new session here.", elsewhere);
+        } catch (IOException unreadable) {
+            throw new IOException("The saved session could not be read (" + unreadable.getMessage()
+                    + "). Start a new session; the old server stays until it is ended.", unreadable);
+        }
+    }
+
+    private void resume(SessionJournal journal) throws IOException {
+        ConnectorListener l = listener;
+        resumedScreen = journal.savedScreenNumber();
+        l.state(ConnectionState.RESUMING, "Resuming the session with " + journal.info().label()
+                + ": this is its screen as saved; waiting for the server…");
+        PredictionSettings startWith = prediction;
+        MoshSession s;
+        try {
+            s = MoshSession.resume(journal, wantedColumns, wantedRows, options.withPrediction(startWith),
+                    new SessionEvents());
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        begin(s, journal, startWith);
+    }
+
+    private void startNew() throws Exception {
+        ConnectorListener l = listener;
+        MoshServerAddress server = bootstrap.start((stage, detail) ->
+                l.state(ConnectionState.CONNECTING, stage.label() + (detail.isBlank() ? "" : " " + detail) + "…"));
+        if (ended.get()) {
+            return;
+        }
+        l.state(ConnectionState.CONNECTING,
+                ConnectStage.WAITING_FOR_UDP_REPLY.label() + " from " + server.udpTarget() + "…");
+        SessionKey key = SessionKey.parse(server.key());
+        SessionJournal journal = newJournal(server);
+        PredictionSettings startWith = prediction;
+        SessionOptions withPrediction = options.withPrediction(startWith);
+        MoshSession s = journal == null
+                ? MoshSession.start(server.udpTarget(), key, wantedColumns, wantedRows, withPrediction,
+                new SessionEvents())
+                : MoshSession.start(server.udpTarget(), key, wantedColumns, wantedRows, withPrediction,
+                new SessionEvents(), journal);
+        begin(s, journal, startWith);
+    }
+
+    /** A journal for a new session; none (the session still runs, only not resumable) when it cannot be made. */
+    private SessionJournal newJournal(MoshServerAddress server) {
+        if (keeping.journals() == null) {
+            return null;
+        }
+        try {
+            return keeping.journals().create(name, server.udpTarget().getAddress().getHostAddress(),
+                    server.udpTarget().getPort(), server.serverPid());
+        } catch (IOException e) {
+            listener.state(ConnectionState.CONNECTING, "This session cannot be kept for the next start ("
+                    + e.getMessage() + "); connecting…");
+            return null;
+        }
+    }
+
+    private void begin(MoshSession s, SessionJournal journal, PredictionSettings startedWith) throws IOException {
+        session = s;
+        if (journal != null) {
+            sessionId = journal.id();
+            sessionIdListener.accept(journal.id());
+        }
+        early.release(input -> deliver(s, input));
+        if (prediction != startedWith) {
+            // changed while the session was starting: setPredictionSettings did not see the session yet
+            s.setPredictionSettings(prediction);
+        }
+        if (ended.get()) {
+            closeSession(s);
+        }
+    }
+
     private final class SessionEvents implements MoshSessionListener {
         @Override
         public void screenChanged(RemoteScreen screen) {
+            if (screen.stateNumber() == resumedScreen) {
+                return; // the saved screen: the server has not answered yet
+            }
+            resumedScreen = -1;
             if (sawScreen.compareAndSet(false, true)) {
                 listener.state(ConnectionState.CONNECTED, "");
             }
@@ -221,8 +345,21 @@ public final class MoshConnector implements TerminalConnector {
     public void close() {
         MoshSession s = session;
         if (s != null) {
-            s.close();
+            closeSession(s);
         }
-        end("Session closed.", true);
+        end(keepOnClose.get() ? "Session kept: it is resumed the next time Tern starts." : "Session closed.", true);
+    }
+
+    private void closeSession(MoshSession s) {
+        if (!keepOnClose.get()) {
+            s.close();
+            return;
+        }
+        s.detach();
+        try {
+            s.awaitClosed(java.time.Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

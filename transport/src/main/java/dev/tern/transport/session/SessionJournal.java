@@ -51,6 +51,14 @@ public final class SessionJournal implements AutoCloseable {
         return saved != null;
     }
 
+    /**
+     * The number of the server screen saved in this journal, which a resumed session shows before its server has
+     * answered; -1 when it holds no saved session.
+     */
+    public long savedScreenNumber() {
+        return saved == null ? -1 : saved.screenNumber();
+    }
+
     JournalRecord savedRecord() {
         return saved;
     }
