@@ -88,6 +88,10 @@ public final class ProfileValidator {
         if (!mosh.locale().isEmpty() && !LOCALE.matcher(mosh.locale()).matches()) {
             errors.put(ProfileField.LOCALE, "A locale name such as C.UTF-8 or en_US.UTF-8");
         }
+        Long timeout = mosh.serverTimeoutSeconds();
+        if (timeout != null && (timeout < 0 || timeout > MoshOptions.MAX_SERVER_TIMEOUT_SECONDS)) {
+            errors.put(ProfileField.SERVER_TIMEOUT, "A time such as 7d, 12h or 30m (never: servers wait forever)");
+        }
     }
 
     /** Why a UDP port or range is wrong, or null when it is fine (blank is fine: any port). */

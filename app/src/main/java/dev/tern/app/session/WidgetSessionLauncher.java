@@ -155,6 +155,7 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         if (mosh.udpPortOverride() != null) {
             options = options.withUdpPort(mosh.udpPortOverride());
         }
+        options = options.withNetworkTimeout(mosh.serverTimeout().orElse(null));
         if (!profile.startupCommand().isBlank()) {
             // mosh-server runs this instead of the login shell; the shell follows, as a startup command means
             options = options.withCommand(TernCommandLine.moshStartupCommand(profile.startupCommand()));

@@ -85,6 +85,8 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     private final ChoiceBox<PredictionChoice> prediction = new ChoiceBox<>();
     private final CheckBox overwrite = new CheckBox("Predictions overwrite instead of insert");
     private final TextField locale = field("locale-field", "C.UTF-8 (optional)");
+    private final TextField serverTimeout = field("server-timeout-field",
+            MoshOptions.formatServerTimeout(MoshOptions.DEFAULT_SERVER_TIMEOUT.toSeconds()) + " (default), or never");
     private final TextField startupCommand = field("startup-command-field", "e.g. tmux attach || tmux");
     private final ComboBox<String> fontFamily = new ComboBox<>();
     private final TextField fontSize = field("font-size-field", "default");
@@ -222,8 +224,11 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         form.add("Prediction", prediction);
         form.add("", overwrite);
         register(ProfileField.LOCALE, locale, form.add("Locale", locale));
+        register(ProfileField.SERVER_TIMEOUT, serverTimeout, form.add("Abandoned server ends after",
+                serverTimeout));
         form.addWide(FormGrid.note("The overrides are for relays and NAT: Tern sends UDP there instead of to the "
-                + "SSH host and the port mosh-server chose. Prediction and overwrite also change open tabs."));
+                + "SSH host and the port mosh-server chose. Prediction and overwrite also change open tabs. A server "
+                + "whose client vanished for good ends by itself after the given time (new servers)."));
         return form;
     }
 
@@ -282,6 +287,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         prediction.setValue(new PredictionChoice(mosh.prediction()));
         overwrite.setSelected(mosh.predictOverwrite());
         locale.setText(mosh.locale());
+        serverTimeout.setText(MoshOptions.formatServerTimeout(mosh.serverTimeoutSeconds()));
         startupCommand.setText(profile.startupCommand());
         fontFamily.getEditor().setText(profile.terminal().fontFamily());
         fontFamily.setValue(profile.terminal().fontFamily());
@@ -294,7 +300,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     Profile build() {
         MoshOptions mosh = new MoshOptions(serverCommand.getText(), udpPorts.getText(), udpHost.getText(),
                 number(udpPort.getText()), prediction.getValue() == null ? null : prediction.getValue().mode(),
-                overwrite.isSelected(), locale.getText());
+                overwrite.isSelected(), locale.getText(), MoshOptions.parseServerTimeout(serverTimeout.getText()));
         TerminalOptions terminal = new TerminalOptions(fontFamily.getEditor().getText(), number(fontSize.getText()),
                 colorScheme.getValue());
         boolean rememberPassword = auth.getValue() == AuthMethod.PASSWORD && remember.isSelected();
@@ -361,7 +367,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         password.setDisable(!passwordAuth);
         remember.setDisable(!passwordAuth || !keychainAvailable);
         boolean mosh = kind.getValue() == ConnectionKind.MOSH;
-        for (TextField field : new TextField[] {serverCommand, udpPorts, udpHost, udpPort, locale}) {
+        for (TextField field : new TextField[] {serverCommand, udpPorts, udpHost, udpPort, locale, serverTimeout}) {
             field.setDisable(!mosh);
         }
         prediction.setDisable(!mosh);
