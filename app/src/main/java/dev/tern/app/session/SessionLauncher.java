@@ -26,4 +26,12 @@ public interface SessionLauncher {
     default SessionHandle resume(Profile profile, AppSettings defaults, LoginPrompts prompts, String sessionId) {
         return open(profile, defaults, prompts);
     }
+
+    /**
+     * The session janitor for the hosts this launcher reaches (finding and ending their mosh-servers, docs/PROTOCOL.md
+     * §8.5); empty for a launcher that keeps no sessions.
+     */
+    default java.util.Optional<SessionJanitor> janitor() {
+        return java.util.Optional.empty();
+    }
 }

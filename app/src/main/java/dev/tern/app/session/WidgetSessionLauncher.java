@@ -52,6 +52,12 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         this.keeping = journals == null ? SessionKeeping.NONE : SessionKeeping.in(journals);
     }
 
+    @Override
+    public java.util.Optional<SessionJanitor> janitor() {
+        return keeping.journals() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new SessionJanitor(environment, keeping.journals()));
+    }
+
     public static SessionJournals journalsIn(Path configDir) {
         return SessionJournals.in(configDir.resolve(SESSIONS_FOLDER));
     }

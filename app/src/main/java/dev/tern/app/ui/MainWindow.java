@@ -101,6 +101,12 @@ public final class MainWindow implements SidebarActions {
         LoginDialogs prompts = new LoginDialogs(() -> stage, passwordMemory());
         this.tabs = new SessionTabs(launcher, () -> store.current().settings(), prompts, this.confirmations);
         this.sidebar = new ProfileSidebar(this, tabs.liveStates());
+        // the session janitor (docs/PROTOCOL.md §8.5): marks of detached sessions, and "Sessions on this host…"
+        launcher.janitor().ifPresent(janitor -> {
+            DetachedMarks marks = DetachedMarks.follow(sidebar, janitor, () -> store.current().profiles());
+            sidebar.setOnSessionsOnHost(profile -> new HostSessionsDialog(stage, profile, janitor, prompts,
+                    (p, id) -> tabs.open(p, OpenTab.saved(p.id()).withSessionId(id)), marks::refresh).show());
+        });
     }
 
     /** Loads profiles and window state, builds the scene and shows the window. */

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
@@ -20,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -32,8 +35,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The saved profiles as a tree of groups (folders), with a filter box on top and a coloured dot on profiles that
- * have open tabs. Double-click or Enter connects; the context menu has the rest.
+ * The saved profiles as a tree of groups (folders), with a filter box on top, a coloured dot on profiles that
+ * have open tabs and a mark with a count on profiles whose host keeps detached sessions (saved sessions no tab has
+ * open). Double-click or Enter connects; the context menu has the rest.
  */
 public final class ProfileSidebar extends VBox {
     private final TextField filter = new TextField();
@@ -41,6 +45,9 @@ public final class ProfileSidebar extends VBox {
     private final SidebarActions actions;
     private final ObservableMap<String, SessionState> liveStates;
     private final Set<String> collapsedGroups = new HashSet<>();
+    /** Per profile id, how many detached sessions its host keeps (see {@code SessionJanitor.detachedCounts}). */
+    private final ObservableMap<String, Integer> detachedSessions = FXCollections.observableHashMap();
+    private Consumer<Profile> onSessionsOnHost;
     private final VBox emptyState;
     private List<Profile> profiles = List.of();
 
@@ -98,6 +105,7 @@ public final class ProfileSidebar extends VBox {
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         liveStates.addListener((MapChangeListener<String, SessionState>) change -> tree.refresh());
+        detachedSessions.addListener((MapChangeListener<String, Integer>) change -> tree.refresh());
         getChildren().addAll(filterRow, heading, treeArea);
     }
 
@@ -122,6 +130,18 @@ public final class ProfileSidebar extends VBox {
         box.getStyleClass().add("sidebar-empty-state");
         box.setVisible(false);
         return box;
+    }
+
+    /** Per profile id, the detached sessions its host keeps; whoever knows (the session janitor) fills it in. */
+    public ObservableMap<String, Integer> detachedSessions() {
+        return detachedSessions;
+    }
+
+    /**
+     * What "Sessions on this host…" in a profile's context menu does; without one (null) the menu has no such item.
+     */
+    public void setOnSessionsOnHost(Consumer<Profile> action) {
+        this.onSessionsOnHost = action;
     }
 
     public TextField filterField() {
@@ -298,6 +318,17 @@ public final class ProfileSidebar extends VBox {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, Icons.forKind(profile.kind()), text);
             row.setAlignment(Pos.CENTER_LEFT);
+            Integer detached = detachedSessions.get(profile.id());
+            if (detached != null && detached > 0) {
+                // words, not a bare badge: a person learns from it that something still runs on that host
+                Label mark = new Label(detached + (detached == 1 ? " detached session" : " detached sessions"),
+                        Icons.of(Feather.PAUSE_CIRCLE));
+                mark.setId("detached-mark-" + profile.id());
+                mark.getStyleClass().add("detached-mark");
+                mark.setTooltip(new Tooltip("Still running on the host, open in no tab. Right-click: Sessions on "
+                        + "this host… resumes or ends them."));
+                text.getChildren().add(mark);
+            }
             SessionState state = liveStates.get(profile.id());
             if (state != null) {
                 var dot = Icons.statusDot(state);
@@ -316,7 +347,15 @@ public final class ProfileSidebar extends VBox {
                     () -> actions.copyCommandLine(profile));
             copy.setDisable(TernCommandLine.render(profile).isEmpty());
             MenuItem delete = item("Delete…", Feather.TRASH_2, () -> actions.delete(profile));
-            return new ContextMenu(connect, edit, duplicate, copy, new SeparatorMenuItem(), delete);
+            ContextMenu menu = new ContextMenu(connect, edit, duplicate, copy);
+            Consumer<Profile> sessions = onSessionsOnHost;
+            if (sessions != null && dev.tern.app.session.SessionJanitor.applies(profile)) {
+                MenuItem onHost = item("Sessions on this host…", Feather.LAYERS, () -> sessions.accept(profile));
+                onHost.setId("sessions-on-host");
+                menu.getItems().add(onHost);
+            }
+            menu.getItems().addAll(new SeparatorMenuItem(), delete);
+            return menu;
         }
 
         private ContextMenu groupMenu(String group) {
