@@ -79,6 +79,9 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private volatile TermSize size = new TermSize(INITIAL_COLUMNS, INITIAL_ROWS);
     private long bellsSeen = -1;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether the connection was started (see {@link #sightChanged}); set once, like {@link #closed}. */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private boolean startScheduled;
 
     /** A local shell tab (the platform's default shell). */
     public static TerminalView local(TerminalSettings settings) {
@@ -123,6 +126,33 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         bannerClock.play();
         publishStatus();
 
+        ShownWatch.install(this, this::sightChanged);
+    }
+
+    /**
+     * The connection starts once the view is in a showing window, after that window's next frame: a tab restored
+     * with the window connects once the window is up, and what connecting costs (a pty and its threads, an SSH
+     * login, the Mosh handshake) is not paid before the first frame. A tab in the background starts too: only its
+     * canvas waits until it is shown.
+     */
+    private void sightChanged(ShownWatch.Sight sight) {
+        canvasInSight(sight == ShownWatch.Sight.SHOWN);
+        if (sight != ShownWatch.Sight.NO_WINDOW && !startScheduled) {
+            startScheduled = true;
+            javafx.scene.Scene scene = getScene();
+            Runnable[] afterPulse = new Runnable[1];
+            afterPulse[0] = () -> Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(afterPulse[0]);
+                startConnection();
+            });
+            scene.addPostLayoutPulseListener(afterPulse[0]);
+        }
+    }
+
+    private void startConnection() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         widget.start();
         pipeline.start();
         connector.start(INITIAL_COLUMNS, INITIAL_ROWS, new ConnectorEvents());
@@ -372,6 +402,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
     private void closeConnection() {
         input.close();
+        started.set(true);  // a view closed before its connection started never starts it (connectors close unstarted)
         // a Mosh session waits for the server's goodbye; never on the FX thread
         Thread closing = Thread.ofPlatform().daemon().name("tern-close-" + connector.name()).unstarted(() -> {
             try {
@@ -437,6 +468,30 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private TermSize widgetSize() {
         TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
         return new TermSize(Math.max(1, buffer.getWidth()), Math.max(1, buffer.getHeight()));
+    }
+
+    /**
+     * A view out of sight (its tab in the background, or not yet in a window) gives back its canvas's render target,
+     * as large as the terminal (about 2 MB at 1100x700 in the software pipeline, where it lives in the Java heap):
+     * the canvas shrinks to nothing, which makes JavaFX free it, and is sized to its pane again, and repainted, when
+     * it comes back. The terminal's size in cells follows the pane, not the canvas, so the remote side sees no
+     * resize.
+     */
+    private void canvasInSight(boolean inSight) {
+        javafx.scene.canvas.Canvas canvas = widget.getTerminalPanel().getCanvas();
+        if (!(canvas.getParent() instanceof javafx.scene.layout.Region pane)) {
+            return;
+        }
+        if (inSight) {
+            canvas.widthProperty().bind(pane.widthProperty());
+            canvas.heightProperty().bind(pane.heightProperty());
+            widget.getTerminalPanel().repaint();
+        } else {
+            canvas.widthProperty().unbind();
+            canvas.heightProperty().unbind();
+            canvas.setWidth(0);
+            canvas.setHeight(0);
+        }
     }
 
     private void applyCursorStyle(TerminalSettings settings) {
