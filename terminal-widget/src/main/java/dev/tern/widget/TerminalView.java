@@ -14,6 +14,7 @@ import dev.tern.widget.keys.TerminalKeys;
 import dev.tern.widget.pipeline.FrameFeed;
 import dev.tern.widget.pipeline.FrameListener;
 import dev.tern.widget.pipeline.FrameScreen;
+import dev.tern.widget.pipeline.MoshHistory;
 import dev.tern.widget.pipeline.ScreenPipeline;
 import dev.tern.widget.pipeline.StreamScreen;
 import javafx.animation.KeyFrame;
@@ -99,7 +100,9 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         this.feed = new FrameFeed(name, this::sendInput, this::widgetResized, this::frameConsumed);
         if (connector.deliversFrames()) {
             this.stream = null;
-            this.frames = new FrameScreen(INITIAL_COLUMNS, INITIAL_ROWS, this::screenChanged);
+            this.frames = new FrameScreen(INITIAL_COLUMNS, INITIAL_ROWS, connector.recordsHistory()
+                    ? MoshHistory.recorded(INITIAL_COLUMNS, INITIAL_ROWS, settings.scrollbackLines())
+                    : MoshHistory.unrecorded("complete history is off for this profile"), this::screenChanged);
             this.pipeline = new ScreenPipeline(name, frames, feed, new FrameEvents(), this::widgetSize);
         } else {
             this.frames = null;
@@ -561,6 +564,27 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         @Override
         public void frame(Framebuffer screen) {
             frames.show(screen);
+        }
+
+        @Override
+        public void recorded(byte[] data, int length) {
+            frames.moshHistory().recorded(data, length);
+            frames.recordingChanged();
+        }
+
+        @Override
+        public void recordingLost(long bytes) {
+            frames.moshHistory().lost(bytes);
+            frames.recordingChanged();
+        }
+
+        @Override
+        public void recordingAvailable(boolean available, String why) {
+            if (available) {
+                frames.moshHistory().available();
+            } else {
+                frames.moshHistory().unavailable(why);
+            }
         }
 
         @Override

@@ -29,6 +29,21 @@ public interface ConnectorListener {
     default void link(Duration roundTrip, Instant lastContact, int waitingKeys) {
     }
 
+    /** The next bytes of a Mosh session's recording (its complete history). The array is reused afterwards. */
+    default void recorded(byte[] data, int length) {
+    }
+
+    /** {@code bytes} of the recording were dropped on the server before they could be fetched. */
+    default void recordingLost(long bytes) {
+    }
+
+    /**
+     * Whether the recording can still fill the history's gaps; when it cannot, {@code why} says so in a few words
+     * (e.g. "the server has no 'script' to record them").
+     */
+    default void recordingAvailable(boolean available, String why) {
+    }
+
     /** The connection is over, for good; called once and last. {@code message} is for the user, never a trace. */
     default void ended(String message, boolean clean) {
     }

@@ -13,7 +13,10 @@ import dev.tern.transport.session.SessionJournals;
 import dev.tern.transport.predict.PredictionSettings;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.widget.keys.KeyEncoder;
+import dev.tern.transport.ssh.CompanionConnection;
 import dev.tern.transport.ssh.ConnectProgress;
+import dev.tern.transport.ssh.OutputRecorder;
+import dev.tern.transport.ssh.RecordedOutputReader;
 import dev.tern.transport.ssh.ConnectStage;
 import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshServerOptions;
@@ -22,6 +25,7 @@ import dev.tern.transport.ssh.SshConnection;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -42,6 +46,62 @@ public final class MoshConnector implements TerminalConnector {
     @FunctionalInterface
     public interface Bootstrap {
         MoshServerAddress start(ConnectProgress progress) throws Exception;
+
+        /**
+         * After {@link #start}: the session's companion connection and its recording, when the server was started
+         * to keep complete history (docs/ARCHITECTURE.md §13).
+         */
+        default Optional<RecordedSession> recording() {
+            return Optional.empty();
+        }
+
+        /** Whether {@link #start} starts the server under the recorder (known before it starts). */
+        default boolean records() {
+            return false;
+        }
+    }
+
+    /** A session started under the recorder, and the SSH connection kept beside it to fetch the recording. */
+    public record RecordedSession(CompanionConnection companion, OutputRecorder recorder) {
+    }
+
+    /**
+     * mosh's start with complete history: the session's shell runs under the host's recorder (at most
+     * {@code boundBytes} kept on the server) and the SSH connection stays as the session's companion, logging in
+     * again with {@code login} when it is lost.
+     */
+    public static Bootstrap overSshRecorded(SshShellConnector.Login login, MoshServerOptions options,
+                                            long boundBytes) {
+        OutputRecorder recorder = OutputRecorder.fresh(boundBytes);
+        MoshServerOptions recorded = options.withCommand(recorder.wrap(options.command()));
+        return new Bootstrap() {
+            private volatile RecordedSession session;
+
+            @Override
+            public MoshServerAddress start(ConnectProgress progress) throws Exception {
+                SshConnection connection = login.connect(progress);
+                try {
+                    MoshServerAddress address = MoshServerAddress.of(MoshBootstrap.start(connection, recorded,
+                            progress));
+                    session = new RecordedSession(new CompanionConnection(
+                            () -> login.connect(ConnectProgress.silent()), connection), recorder);
+                    return address;
+                } catch (Exception e) {
+                    connection.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public Optional<RecordedSession> recording() {
+                return Optional.ofNullable(session);
+            }
+
+            @Override
+            public boolean records() {
+                return true;
+            }
+        };
     }
 
     /**
@@ -58,6 +118,9 @@ public final class MoshConnector implements TerminalConnector {
 
     private final String name;
     private final Bootstrap bootstrap;
+    private volatile RecordedOutputReader reader;
+    private volatile CompanionConnection companion;
+    private volatile boolean contactLost;
     private final EscapeKeyInput escapeKey = EscapeKeyInput.standard();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean sawScreen = new AtomicBoolean();
@@ -232,6 +295,65 @@ public final class MoshConnector implements TerminalConnector {
                 : MoshSession.start(server.udpTarget(), key, wantedColumns, wantedRows, withPrediction,
                 new SessionEvents(), journal);
         begin(s, journal, startWith);
+        bootstrap.recording().ifPresent(this::followRecording);
+    }
+
+    private void followRecording(RecordedSession recorded) {
+        companion = recorded.companion();
+        ConnectorListener l = listener;
+        reader = new RecordedOutputReader(recorded.companion(), recorded.recorder(),
+                new RecordedOutputReader.Listener() {
+                    @Override
+                    public void recorded(byte[] data, int length) {
+                        l.recorded(data, length);
+                    }
+
+                    @Override
+                    public void lost(long bytes) {
+                        l.recordingLost(bytes);
+                    }
+
+                    @Override
+                    public void status(RecordedOutputReader.Status status, String detail) {
+                        switch (status) {
+                            case NO_RECORDER -> l.recordingAvailable(false, "the server has no 'script' to record them");
+                            case ENDED -> l.recordingAvailable(false, "the session's recording is gone");
+                            case DOWN -> l.recordingAvailable(false, "the history connection is down; retrying");
+                            default -> l.recordingAvailable(true, "");
+                        }
+                    }
+                }).start();
+        if (ended.get()) {
+            stopRecording();
+        }
+    }
+
+    /** The recording is the session's; what is left on the server goes when mosh-server's program ends. */
+    private void stopRecording() {
+        RecordedOutputReader r = reader;
+        if (r != null) {
+            r.close();
+        }
+        CompanionConnection c = companion;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** The companion connection of a session with complete history (tests and forwarding); null otherwise. */
+    public CompanionConnection companion() {
+        return companion;
+    }
+
+    /** The reader of the session's recording, when it has one (tests and the benchmark read its figures). */
+    public RecordedOutputReader recordingReader() {
+        return reader;
+    }
+
+    /** Whether the tab's history is filled from a recording of the session (so gaps are filled later). */
+    @Override
+    public boolean recordsHistory() {
+        return bootstrap.records();
     }
 
     /** A journal for a new session; none (the session still runs, only not resumable) when it cannot be made. */
@@ -286,6 +408,14 @@ public final class MoshConnector implements TerminalConnector {
         @Override
         public void connectionChanged(ConnectionStatus status) {
             listener.link(status.smoothedRtt(), status.lastContact().orElse(null), status.waitingKeys());
+            boolean lost = status.lastContact().map(t -> ConnectionStatus.contactLost(t, java.time.Instant.now()))
+                    .orElse(false);
+            RecordedOutputReader r = reader;
+            if (contactLost && !lost && r != null) {
+                // back after an outage (roaming, sleep): the companion's TCP connection may be dead unknowingly
+                r.reconnectNow();
+            }
+            contactLost = lost;
         }
 
         @Override
@@ -333,6 +463,7 @@ public final class MoshConnector implements TerminalConnector {
 
     private void end(String message, boolean clean) {
         if (ended.compareAndSet(false, true)) {
+            stopRecording();
             ConnectorListener l = listener;
             if (l != null) {
                 l.state(ConnectionState.CLOSED, message);

@@ -11,6 +11,11 @@ public interface TerminalConnector extends AutoCloseable {
     /** Shown in thread names and as the first title of the tab. */
     String name();
 
+    /** Whether a frame connector's history is filled from a recording of the session (docs/ARCHITECTURE.md §13). */
+    default boolean recordsHistory() {
+        return false;
+    }
+
     /** True if the connector delivers whole screens ({@link ConnectorListener#frame}) instead of a byte stream. */
     default boolean deliversFrames() {
         return false;

@@ -6,11 +6,17 @@ import java.util.List;
 
 /**
  * One frame's worth of work for the widget: parse {@code prelude} (a buffer switch that must happen before the
- * history is touched), then (optionally) clear its history, append {@code history} to it in one batch, and parse
+ * history is touched), then (optionally) clear its history, apply a Mosh tab's {@code edit} (its provisional lines
+ * replaced by confirmed ones, new provisional lines appended), append {@code history} to it in one batch, and parse
  * {@code text} (the frame renderer's output plus mode switches).
  */
-record FeedChunk(String prelude, boolean clearHistory, List<TerminalLine> history, String text) {
+record FeedChunk(String prelude, boolean clearHistory, List<TerminalLine> history, String text,
+                 MoshHistory.Edit edit) {
     FeedChunk {
         history = List.copyOf(history);
+    }
+
+    FeedChunk(String prelude, boolean clearHistory, List<TerminalLine> history, String text) {
+        this(prelude, clearHistory, history, text, MoshHistory.Edit.NONE);
     }
 }

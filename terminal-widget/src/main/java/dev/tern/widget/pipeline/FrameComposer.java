@@ -24,13 +24,19 @@ final class FrameComposer {
     private final FrameRenderer renderer = FrameRenderer.clientRole();
     private final HistoryLines historyLines = new HistoryLines();
     private final boolean exactHistory;
+    private final MoshHistory moshHistory;
     private Framebuffer shown;
     private boolean fullRedraw = true;
     private boolean alternate;
     private Boolean applicationCursorKeys;
 
     FrameComposer(boolean exactHistory) {
+        this(exactHistory, null);
+    }
+
+    FrameComposer(boolean exactHistory, MoshHistory moshHistory) {
         this.exactHistory = exactHistory;
+        this.moshHistory = moshHistory;
     }
 
     /** The next frame is drawn from scratch (after the widget resized, or when asked to repaint). */
@@ -72,10 +78,14 @@ final class FrameComposer {
             out.append(appKeys ? CURSOR_KEYS_APPLICATION : CURSOR_KEYS_NORMAL);
             applicationCursorKeys = appKeys;
         }
+        MoshHistory.Edit edit = MoshHistory.Edit.NONE;
+        if (moshHistory != null && !alternate && prelude.isEmpty()) {
+            edit = moshHistory.afterFrame(shown, next, initialized ? result.scrolledOff().size() : 0, initialized);
+        }
         shown = next;
         fullRedraw = !fitsView;
         return new FeedChunk(prelude, frame.clearHistory(),
-                historyLines.convert(historyToAdd(frame, result, initialized)), out.toString());
+                historyLines.convert(historyToAdd(frame, result, initialized)), out.toString(), edit);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.tern.widget.pipeline;
 
 import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.model.LinesBuffer;
+import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.core.util.TermSize;
 
@@ -30,6 +32,10 @@ public final class FrameFeed implements TtyConnector {
     private String current = "";
     private int position;
     private boolean closed;
+    /** The newest line of a Mosh tab's history that came from its recording. Emulator thread only. */
+    private TerminalLine lastConfirmed;
+    /** How far before the merge's count of provisional lines the last confirmed line is still looked for. */
+    private static final int ANCHOR_SLACK = 256;
 
     /**
      * @param input    user input encoded by the widget (keys, paste, mouse reports); called on the widget's executor
@@ -138,11 +144,14 @@ public final class FrameFeed implements TtyConnector {
 
     private void applyHistory(FeedChunk chunk) {
         TerminalTextBuffer tb = textBuffer;
-        if (tb == null || (!chunk.clearHistory() && chunk.history().isEmpty())) {
+        if (tb == null || (!chunk.clearHistory() && chunk.history().isEmpty() && chunk.edit().isEmpty())) {
             return;
         }
         if (chunk.clearHistory()) {
             tb.clearHistory();
+        }
+        if (!chunk.edit().isEmpty()) {
+            tb.modify(() -> applyEdit(tb, chunk.edit()));
         }
         if (!chunk.history().isEmpty()) {
             int added = chunk.history().size();
@@ -154,6 +163,42 @@ public final class FrameFeed implements TtyConnector {
                     display.scrollArea(1, tb.getHeight(), -added);
                 }
             });
+        }
+    }
+
+    /**
+     * A Mosh tab's history edit: the provisional lines (everything after the last confirmed line) give way to the
+     * confirmed ones. The last confirmed line is found by identity; if the widget moved it (a resize pulls history
+     * lines back onto the screen) the merge's own count of provisional lines is used.
+     */
+    private void applyEdit(TerminalTextBuffer tb, MoshHistory.Edit edit) {
+        LinesBuffer history = tb.getHistoryBuffer();
+        int before = history.getLineCount();
+        if (edit.confirm() != null) {
+            int keep = Math.max(0, before - edit.provisional());
+            if (lastConfirmed != null) {
+                int searchFrom = Math.max(0, before - edit.provisional() - ANCHOR_SLACK);
+                for (int i = before - 1; i >= searchFrom; i--) {
+                    if (history.getLine(i) == lastConfirmed) {
+                        keep = i + 1;
+                        break;
+                    }
+                }
+            } else {
+                keep = 0;
+            }
+            if (keep < before) {
+                history.moveBottomLinesTo(before - keep, new LinesBuffer(null));
+            }
+            history.addLines(edit.confirm());
+            if (!edit.confirm().isEmpty()) {
+                lastConfirmed = edit.confirm().getLast();
+            }
+        }
+        history.addLines(edit.append());
+        int grown = history.getLineCount() - before;
+        if (display != null && grown > 0) {
+            display.scrollArea(1, tb.getHeight(), -grown);
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class HistoryLines {
     private final RenditionStyles styles = new RenditionStyles();
+    private static final long MARKER_RENDITIONS = dev.tern.transport.screen.Renditions.of(0, 0,
+            dev.tern.transport.screen.Renditions.FAINT | dev.tern.transport.screen.Renditions.ITALIC);
 
     List<TerminalLine> convert(List<Row> rows) {
         List<TerminalLine> lines = new ArrayList<>(rows.size());
@@ -25,6 +27,13 @@ final class HistoryLines {
             lines.add(convert(row));
         }
         return lines;
+    }
+
+    /** A history row that stands for lines that are not there (docs/ARCHITECTURE.md §13), dim and italic. */
+    TerminalLine marker(String text) {
+        TerminalLine line = new TerminalLine();
+        line.writeString(0, new CharBuffer(text), styles.style(MARKER_RENDITIONS));
+        return line;
     }
 
     TerminalLine convert(Row row) {

@@ -57,7 +57,7 @@ public final class ScreenPipeline implements AutoCloseable {
         this.viewSize = viewSize;
         this.source = source;
         this.feed = feed;
-        this.composer = new FrameComposer(source.exactHistory());
+        this.composer = new FrameComposer(source.exactHistory(), source.moshHistory());
         this.listener = listener;
         this.thread = Thread.ofPlatform().daemon().name("tern-frames-" + name).unstarted(this::run);
     }

@@ -14,4 +14,9 @@ public interface ScreenSource {
      */
     default void viewResized(int columns, int rows) {
     }
+
+    /** A Mosh tab's history, built from provisional and recorded lines; null for sources with exact history. */
+    default MoshHistory moshHistory() {
+        return null;
+    }
 }
