@@ -51,6 +51,7 @@ public final class AlertConfirmations implements Confirmations {
         CheckBox remember = new CheckBox("_Remember my choice (change it in Settings)");
         remember.setId("quit-remember");
         alert.getDialogPane().setContent(new VBox(12, text, remember));
+        alert.getDialogPane().setPrefWidth(640);  // the three answers side by side, none cut short
         alert.getDialogPane().getStylesheets().add(Theme.STYLESHEET);
         ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         return alert.showAndWait().filter(answer -> answer == keep || answer == end)

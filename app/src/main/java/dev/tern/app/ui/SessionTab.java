@@ -173,7 +173,11 @@ public final class SessionTab extends Tab {
         retry.textProperty().bind(Bindings.when(session.resuming()).then("Start a new session").otherwise("Retry"));
         retry.setId("retry-button");
         retry.getStyleClass().add("accent");
-        retry.setOnAction(event -> session.reconnect());
+        retry.setOnAction(event -> {
+            session.reconnect();
+            // the button goes with the panel: the keys typed while the new connection starts belong to the terminal
+            session.focus();
+        });
         editProfile.setId("edit-profile-button");
         editProfile.setOnAction(event -> {
             if (onEditProfile != null) {
@@ -187,6 +191,12 @@ public final class SessionTab extends Tab {
         panel.setAlignment(Pos.CENTER);
         panel.getStyleClass().add("failure-panel");
         panel.visibleProperty().bind(session.state().isEqualTo(SessionState.FAILED));
+        // the way on is one key away: the terminal behind the panel cannot be typed into anyway
+        panel.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && isSelected()) {
+                javafx.application.Platform.runLater(retry::requestFocus);
+            }
+        });
         return panel;
     }
 }

@@ -61,7 +61,10 @@ final class Ocr {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    /** Where a word shows on a screenshot: the centre of the first word box that contains it (case ignored). */
+    /**
+     * Where a word shows on a screenshot: the centre of the first word box that is exactly it, else of the first
+     * that contains it (case ignored), so that "Start" finds the button rather than "start" in a sentence above.
+     */
     static java.util.Optional<int[]> find(Path image, String word) throws IOException, InterruptedException {
         Path tesseract = Prerequisites.require("tesseract", "tesseract-ocr");
         Path big = image.resolveSibling(image.getFileName().toString().replace(".png", "-x2.png"));
@@ -74,15 +77,16 @@ final class Ocr {
         String tsv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         // a phrase is found by its first word ("Add a host" by "Add")
-        String wanted = word.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
-        for (String line : tsv.lines().skip(1).toList()) {
-            String[] f = line.split("\t");
-            if (f.length >= 12 && f[11].toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
-                int left = Integer.parseInt(f[6]), top = Integer.parseInt(f[7]);
-                int width = Integer.parseInt(f[8]), height = Integer.parseInt(f[9]);
-                return java.util.Optional.of(new int[]{(left + width / 2) / 2, (top + height / 2) / 2});
-            }
-        }
-        return java.util.Optional.empty();
+        String first = word.split(" ")[0];
+        String wanted = first.toLowerCase(java.util.Locale.ROOT);
+        List<String[]> boxes = tsv.lines().skip(1).map(line -> line.split("\t")).filter(f -> f.length >= 12).toList();
+        return boxes.stream().filter(f -> f[11].equals(first)).findFirst()
+                .or(() -> boxes.stream().filter(f -> f[11].toLowerCase(java.util.Locale.ROOT).contains(wanted))
+                        .findFirst())
+                .map(f -> {
+                    int left = Integer.parseInt(f[6]), top = Integer.parseInt(f[7]);
+                    int width = Integer.parseInt(f[8]), height = Integer.parseInt(f[9]);
+                    return new int[]{(left + width / 2) / 2, (top + height / 2) / 2};
+                });
     }
 }
