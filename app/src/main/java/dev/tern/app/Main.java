@@ -16,6 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            StartupWarmup.start();
             launchDesktopApp();
             EndingSignals.appEnded();
             // The window is gone. Let the closing sessions finish their goodbyes, then end the process: threads of

@@ -25,6 +25,7 @@ public final class TernApp extends Application {
     @Override
     public void start(Stage stage) {
         AppServices used = services != null ? services : AppServices.defaults();
+        dev.tern.app.ui.Theme.preset();
         window = new MainWindow(stage, new ProfileStore(used.configDir()), new WindowStateStore(used.configDir()),
                 used.secrets(), used.launcher(), used.confirmations(), used.userHome());
         window.show();

@@ -37,6 +37,11 @@ public final class WindowStateStore {
         }
     }
 
+    /** Reads and writes a state in memory once, so that the first real load finds the mapper ready. */
+    public static void warmUp() throws IOException {
+        MAPPER.readValue(MAPPER.writeValueAsBytes(WindowState.DEFAULTS), WindowState.class);
+    }
+
     public void save(WindowState state) throws IOException {
         writer.write(file, MAPPER.writeValueAsBytes(state), false);
     }

@@ -147,7 +147,8 @@ public final class MainWindow implements SidebarActions {
             stage.setY(state.y());
         }
         stage.setMaximized(state.maximized());
-        stage.getIcons().setAll(AppIcon.images());
+        // six PNGs to decode, which only the window manager's task list shows
+        FirstFrame.then(scene, () -> stage.getIcons().setAll(AppIcon.images()));
         stage.setOnCloseRequest(event -> {
             if (!confirmQuit()) {
                 event.consume();

@@ -23,13 +23,25 @@ public final class Theme {
             case LIGHT -> false;
             case FOLLOW_SYSTEM -> systemIsDark();
         };
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(baseStylesheet(dark));
         if (!scene.getStylesheets().contains(STYLESHEET)) {
             scene.getStylesheets().add(STYLESHEET);
         }
         scene.getRoot().getStyleClass().removeAll("dark", "light");
         scene.getRoot().getStyleClass().add(dark ? "dark" : "light");
+    }
+
+    /**
+     * Sets the base theme a "follow the system" window would get, before the first control is made: the first control
+     * otherwise makes JavaFX parse its own default stylesheet (Modena), which {@link #apply} then replaces, a cost
+     * paid before the first frame. {@link #apply} with the user's choice follows.
+     */
+    public static void preset() {
+        Application.setUserAgentStylesheet(baseStylesheet(systemIsDark()));
+    }
+
+    private static String baseStylesheet(boolean dark) {
+        return dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     /** Re-applies the theme when the OS switches between light and dark while "follow the system" is chosen. */
