@@ -68,4 +68,9 @@ final class Desk {
     TernProcess startTern(XDisplay x) throws IOException {
         return TernProcess.start(x, config, home, root.resolve("tern.log"));
     }
+
+    /** Tern with more options for its JVM, each run logging to a file of its own. */
+    TernProcess startTern(XDisplay x, String javaOptions, Path log) throws IOException {
+        return TernProcess.start(x, config, home, log, javaOptions);
+    }
 }

@@ -54,6 +54,11 @@ final class TernProcess implements AutoCloseable {
      * @param home      the home folder its JVM and its local shells see (~/.ssh inside)
      */
     static TernProcess start(XDisplay x, Path configDir, Path home, Path log) throws IOException {
+        return start(x, configDir, home, log, "");
+    }
+
+    /** @param javaOptions more options for the app's JVM (system properties of a probe, say) */
+    static TernProcess start(XDisplay x, Path configDir, Path home, Path log, String javaOptions) throws IOException {
         Files.createDirectories(configDir);
         Files.createDirectories(home);
         ProcessBuilder builder = new ProcessBuilder(launcher().toString())
@@ -62,7 +67,7 @@ final class TernProcess implements AutoCloseable {
         builder.environment().put("TERN_SKIP_BUILD", "1");
         builder.environment().put("TERN_CONFIG_DIR", configDir.toString());
         builder.environment().put("HOME", home.toString());
-        builder.environment().put("TERN_JAVA_OPTS", "-Duser.home=" + home);
+        builder.environment().put("TERN_JAVA_OPTS", ("-Duser.home=" + home + " " + javaOptions).strip());
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         builder.environment().remove("SSH_AUTH_SOCK");
         TernProcess tern = new TernProcess(x, builder.start(), log, configDir);
