@@ -517,6 +517,7 @@ public final class MainWindow implements SidebarActions {
                 reopen(record);
             }
             tabs.select(state.selectedTab());
+            RestoreProbe.watch(tabs.tabs());
         } finally {
             restoring = false;
         }
