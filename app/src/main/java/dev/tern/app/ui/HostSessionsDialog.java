@@ -171,6 +171,7 @@ public final class HostSessionsDialog extends Dialog<Void> {
         if (found.standing() == SessionJanitor.Standing.RESUMABLE) {
             Button resume = new Button("Resume", Icons.of(Feather.PLAY));
             resume.setId("resume-" + pid);
+            resume.setMinWidth(Region.USE_PREF_SIZE);
             resume.setOnAction(event -> {
                 onResume.accept(profile, found.journal().orElseThrow().id());
                 onChange.run();
@@ -181,6 +182,7 @@ public final class HostSessionsDialog extends Dialog<Void> {
         if (found.standing() != SessionJanitor.Standing.OPEN) {
             Button end = new Button("End", Icons.of(Feather.X_CIRCLE));
             end.setId("end-" + pid);
+            end.setMinWidth(Region.USE_PREF_SIZE);
             end.setOnAction(event -> end(found, row));
             row.getChildren().add(end);
         }
@@ -211,7 +213,7 @@ public final class HostSessionsDialog extends Dialog<Void> {
             List<FoundServer> servers = h.refresh();
             Platform.runLater(() -> {
                 show(servers);
-                status.setText(outcome.sentence() + " (pid " + pid + ") " + status.getText());
+                status.setText("Mosh-server " + pid + ": " + outcome.sentence() + "\n" + status.getText());
                 onChange.run();
             });
         });
