@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
  */
 public record MoshOptions(String serverCommand, String udpPorts, String udpHostOverride, Integer udpPortOverride,
                           PredictionMode prediction, boolean predictOverwrite, String locale,
-                          Long serverTimeoutSeconds) {
+                          Long serverTimeoutSeconds, Integer historyMegabytes) {
+
+    /** Complete history keeps at most this much of a session's output on the server (docs/ARCHITECTURE.md §13). */
+    public static final int DEFAULT_HISTORY_MEGABYTES = 10;
+    public static final int MAX_HISTORY_MEGABYTES = 1000;
 
     /** An abandoned server (its client crashed and was never resumed) ends by itself after a week. */
     public static final Duration DEFAULT_SERVER_TIMEOUT = Duration.ofDays(7);
@@ -35,6 +39,30 @@ public record MoshOptions(String serverCommand, String udpPorts, String udpHostO
     public MoshOptions(String serverCommand, String udpPorts, String udpHostOverride, Integer udpPortOverride,
                        PredictionMode prediction, boolean predictOverwrite, String locale) {
         this(serverCommand, udpPorts, udpHostOverride, udpPortOverride, prediction, predictOverwrite, locale, null);
+    }
+
+    /** Options with complete history on, at its default bound. */
+    public MoshOptions(String serverCommand, String udpPorts, String udpHostOverride, Integer udpPortOverride,
+                       PredictionMode prediction, boolean predictOverwrite, String locale,
+                       Long serverTimeoutSeconds) {
+        this(serverCommand, udpPorts, udpHostOverride, udpPortOverride, prediction, predictOverwrite, locale,
+                serverTimeoutSeconds, null);
+    }
+
+    /**
+     * How many bytes of a session's output the server keeps for the tab's complete history; empty when the
+     * profile turned complete history off ({@code historyMegabytes} 0). Null means the default, on.
+     */
+    public java.util.OptionalLong historyBoundBytes() {
+        int mb = historyMegabytes == null ? DEFAULT_HISTORY_MEGABYTES
+                : Math.min(MAX_HISTORY_MEGABYTES, historyMegabytes);
+        return mb <= 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(mb * 1_000_000L);
+    }
+
+    /** The same options with complete history off ({@code 0}), on at the default ({@code null}) or bounded. */
+    public MoshOptions withHistoryMegabytes(Integer megabytes) {
+        return new MoshOptions(serverCommand, udpPorts, udpHostOverride, udpPortOverride, prediction,
+                predictOverwrite, locale, serverTimeoutSeconds, megabytes);
     }
 
     public MoshOptions {
@@ -55,7 +83,7 @@ public record MoshOptions(String serverCommand, String udpPorts, String udpHostO
     /** The same options with {@code seconds} as the server timeout (null: the default). */
     public MoshOptions withServerTimeoutSeconds(Long seconds) {
         return new MoshOptions(serverCommand, udpPorts, udpHostOverride, udpPortOverride, prediction,
-                predictOverwrite, locale, seconds);
+                predictOverwrite, locale, seconds, historyMegabytes);
     }
 
     /**

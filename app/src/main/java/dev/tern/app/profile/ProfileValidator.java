@@ -92,6 +92,11 @@ public final class ProfileValidator {
         if (timeout != null && (timeout < 0 || timeout > MoshOptions.MAX_SERVER_TIMEOUT_SECONDS)) {
             errors.put(ProfileField.SERVER_TIMEOUT, "A time such as 7d, 12h or 30m (never: servers wait forever)");
         }
+        Integer history = mosh.historyMegabytes();
+        if (history != null && (history < 0 || history > MoshOptions.MAX_HISTORY_MEGABYTES)) {
+            errors.put(ProfileField.HISTORY_SIZE, "Megabytes from 0 (complete history off) to "
+                    + MoshOptions.MAX_HISTORY_MEGABYTES);
+        }
     }
 
     /** Why a UDP port or range is wrong, or null when it is fine (blank is fine: any port). */

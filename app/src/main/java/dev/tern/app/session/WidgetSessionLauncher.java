@@ -98,8 +98,10 @@ public final class WidgetSessionLauncher implements SessionLauncher {
                 ssh.typeWhenReady(profile.startupCommand());
                 yield ssh;
             }
-            case MOSH -> new MoshConnector(profile.name(),
-                    MoshConnector.overSsh(progress -> login(profile, prompter, progress), moshOptions(profile)),
+            case MOSH -> new MoshConnector(profile.name(), profile.mosh().historyBoundBytes().isPresent()
+                    ? MoshConnector.overSshRecorded(progress -> login(profile, prompter, progress),
+                            moshOptions(profile), profile.mosh().historyBoundBytes().getAsLong())
+                    : MoshConnector.overSsh(progress -> login(profile, prompter, progress), moshOptions(profile)),
                     SessionOptions.GUI.withPrediction(predictionSettings(profile.mosh(), defaults)),
                     resumeId == null ? keeping : keeping.resuming(resumeId));
         };

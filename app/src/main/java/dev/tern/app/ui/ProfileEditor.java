@@ -85,6 +85,8 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     private final ChoiceBox<PredictionChoice> prediction = new ChoiceBox<>();
     private final CheckBox overwrite = new CheckBox("Predictions overwrite instead of insert");
     private final TextField locale = field("locale-field", "C.UTF-8 (optional)");
+    private final TextField historySize = field("history-size-field",
+            MoshOptions.DEFAULT_HISTORY_MEGABYTES + " (default), 0 for off");
     private final TextField serverTimeout = field("server-timeout-field",
             MoshOptions.formatServerTimeout(MoshOptions.DEFAULT_SERVER_TIMEOUT.toSeconds()) + " (default), or never");
     private final TextField startupCommand = field("startup-command-field", "e.g. tmux attach || tmux");
@@ -226,9 +228,14 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         register(ProfileField.LOCALE, locale, form.add("Locale", locale));
         register(ProfileField.SERVER_TIMEOUT, serverTimeout, form.add("Abandoned server ends after",
                 serverTimeout));
+        register(ProfileField.HISTORY_SIZE, historySize, form.add("Complete history kept (MB)", historySize));
         form.addWide(FormGrid.note("The overrides are for relays and NAT: Tern sends UDP there instead of to the "
                 + "SSH host and the port mosh-server chose. Prediction and overwrite also change open tabs. A server "
-                + "whose client vanished for good ends by itself after the given time (new servers)."));
+                + "whose client vanished for good ends by itself after the given time (new servers). Complete "
+                + "history: the session's shell runs under the server's own 'script', which writes its output to "
+                + "/dev/shm/tern-history-<uid>/ (or $XDG_RUNTIME_DIR, $TMPDIR), readable only by you, at most the "
+                + "given size (oldest dropped), removed when the session ends; Tern fetches it over SSH to fill the "
+                + "lines mosh skips. 0 turns it off."));
         return form;
     }
 
@@ -288,6 +295,7 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         overwrite.setSelected(mosh.predictOverwrite());
         locale.setText(mosh.locale());
         serverTimeout.setText(MoshOptions.formatServerTimeout(mosh.serverTimeoutSeconds()));
+        historySize.setText(mosh.historyMegabytes() == null ? "" : mosh.historyMegabytes().toString());
         startupCommand.setText(profile.startupCommand());
         fontFamily.getEditor().setText(profile.terminal().fontFamily());
         fontFamily.setValue(profile.terminal().fontFamily());
@@ -300,7 +308,8 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
     Profile build() {
         MoshOptions mosh = new MoshOptions(serverCommand.getText(), udpPorts.getText(), udpHost.getText(),
                 number(udpPort.getText()), prediction.getValue() == null ? null : prediction.getValue().mode(),
-                overwrite.isSelected(), locale.getText(), MoshOptions.parseServerTimeout(serverTimeout.getText()));
+                overwrite.isSelected(), locale.getText(), MoshOptions.parseServerTimeout(serverTimeout.getText()),
+                number(historySize.getText()));
         TerminalOptions terminal = new TerminalOptions(fontFamily.getEditor().getText(), number(fontSize.getText()),
                 colorScheme.getValue());
         boolean rememberPassword = auth.getValue() == AuthMethod.PASSWORD && remember.isSelected();
@@ -367,7 +376,8 @@ public final class ProfileEditor extends Dialog<ProfileEditor.Result> {
         password.setDisable(!passwordAuth);
         remember.setDisable(!passwordAuth || !keychainAvailable);
         boolean mosh = kind.getValue() == ConnectionKind.MOSH;
-        for (TextField field : new TextField[] {serverCommand, udpPorts, udpHost, udpPort, locale, serverTimeout}) {
+        for (TextField field : new TextField[] {serverCommand, udpPorts, udpHost, udpPort, locale, serverTimeout,
+                historySize}) {
             field.setDisable(!mosh);
         }
         prediction.setDisable(!mosh);
