@@ -69,7 +69,8 @@ class SessionResumeTest {
                 assertJournalHoldsNoKey(server.key());
                 kill(tmux);
             }
-            for (int round = 0; round < 6; round++) {
+            // 13 rounds: with the first kill above, 21 kills at random moments (two in each output round)
+            for (int round = 0; round < 13; round++) {
                 try (Tmux tmux = Tmux.start(90, 24, environment(null), CliProcess.commandLine("--resume"))) {
                     tmux.waitForText("$", PATIENCE); // the saved screen, shown at once; keys go to the session now
                     tmux.sendKeys("C-c"); // ends the output of the round before, or the half-typed line
