@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MoshHistoryTest {
     private static final int LINES = 100_000;
     private TerminalView view;
+    private MoshConnector connector;
     private UdpImpairmentProxy proxy;
 
     @AfterEach
@@ -93,6 +94,7 @@ class MoshHistoryTest {
     }
 
     private void open(FxRobot robot, MoshConnector connector) {
+        this.connector = connector;
         robot.interact(() -> {
             TerminalSettings d = TerminalSettings.defaults();
             view = new TerminalView(connector, new TerminalSettings(d.fontFamily(), d.fontSize(), d.scheme(),
@@ -165,8 +167,14 @@ class MoshHistoryTest {
         runSeq(robot, c -> c.replace("echo seq-; echo done", "echo seq-done"));
         long outputEnded = System.nanoTime();
         Eventually.until(Duration.ofSeconds(120), this::complete, this::summary);
-        System.out.printf("history complete %d ms after the output ended on screen: %s%n",
-                (System.nanoTime() - outputEnded) / 1_000_000, summary());
+        long output = 0;
+        for (int n = 1; n <= LINES; n++) {
+            output += Integer.toString(n).length() + 2;
+        }
+        System.out.printf("history complete %d ms after the output ended on screen: %s; recording fetched: %d "
+                        + "bytes for %d bytes of output (SSH framing and encryption not counted)%n",
+                (System.nanoTime() - outputEnded) / 1_000_000, summary(),
+                connector.recordingReader().bytesReceived(), output);
     }
 
     @Test
