@@ -1,5 +1,6 @@
 package dev.tern.app.cli;
 
+import dev.tern.app.session.SessionJanitor;
 import dev.tern.transport.session.JournalInfo;
 import dev.tern.transport.session.SessionJournal;
 import dev.tern.transport.session.SessionJournals;
@@ -30,6 +31,10 @@ final class SessionsCommand {
         this.err = err;
     }
 
+    SessionJournals journals() {
+        return journals;
+    }
+
     /** {@code tern --sessions}: one line per saved session. */
     int list(PrintStream out, PrintStream err) {
         List<SessionJournals.Entry> entries;
@@ -55,6 +60,28 @@ final class SessionsCommand {
         }
         out.println("Resume one with: tern --resume ID");
         return 0;
+    }
+
+    /**
+     * {@code tern --sessions [user@]host}: the user's mosh-servers on that host, and which of them a journal of this
+     * machine can take up again (docs/PROTOCOL.md §8.5).
+     */
+    static void listOnHost(String where, List<SessionJanitor.FoundServer> servers, PrintStream out) {
+        if (servers.isEmpty()) {
+            out.println("No mosh-server of yours runs on " + RemoteText.printable(where) + ".");
+            return;
+        }
+        out.printf("%-8s %-17s %s%n", "PID", "STARTED", "STATE");
+        for (SessionJanitor.FoundServer found : servers) {
+            String state = switch (found.standing()) {
+                case RESUMABLE -> "detached: tern --resume " + found.journal().orElseThrow().id();
+                case OPEN -> "open in " + (found.openIn().getAsLong() > 0 ? "process " + found.openIn().getAsLong()
+                        : "another process");
+                case UNKNOWN -> "not known here (another computer's session, or its journal was lost)";
+            };
+            out.printf("%-8d %-17s %s%n", found.server().pid(), WHEN.format(found.server().started()), state);
+        }
+        out.println("The desktop app's \"Sessions on this host…\" (a profile's context menu) ends the ones not needed.");
     }
 
     /** A journal for a new session; null (after a warning) when none can be kept, and the session runs anyway. */

@@ -115,7 +115,8 @@ public final class TernCli implements Callable<Integer> {
             description = "attach to a running mosh-server; the key is read from MOSH_KEY")
     List<String> attach;
 
-    @Option(names = "--sessions", description = "list the saved sessions that --resume can take up again")
+    @Option(names = "--sessions", description = "list the saved sessions that --resume can take up again; with a "
+            + "host (or --profile), your mosh-servers running there and which of them can be resumed from here")
     boolean listSessions;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = SessionsCommand.NEWEST,
@@ -165,7 +166,7 @@ public final class TernCli implements Callable<Integer> {
 
     private int dispatch() throws IOException {
         if (listSessions) {
-            return sessions().list(out, err);
+            return destination != null || profile != null ? listSessionsOnHost() : sessions().list(out, err);
         }
         if (resume != null) {
             return resumeSession();
@@ -184,6 +185,42 @@ public final class TernCli implements Callable<Integer> {
             return connectWithProfile();
         }
         return connectThroughSsh(sshTarget(), serverOptions());
+    }
+
+    /** {@code tern --sessions [user@]host} (or {@code --profile NAME}): the mosh-servers of the user there. */
+    private int listSessionsOnHost() throws IOException {
+        SshTarget target;
+        Profile owner = null;
+        if (profile != null) {
+            ProfileStore store = new ProfileStore(ConfigDirectory.resolve());
+            owner = store.load().document().profiles().stream()
+                    .filter(p -> p.name().equalsIgnoreCase(profile.strip())).findFirst().orElse(null);
+            if (owner == null) {
+                err.println("tern: no profile named '" + profile + "' in " + store.file() + ".");
+                return 2;
+            }
+            target = WidgetSessionLauncher.sshTarget(owner);
+        } else {
+            target = sshTarget();
+        }
+        try {
+            ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
+            String label = spec.user() + "@" + spec.hostName();
+            if (owner == null) {
+                // the CLI labels its journals user@host: a stand-in profile of that name finds them
+                owner = Profile.remote(label, "", ConnectionKind.MOSH, spec.user(), spec.hostName(), spec.port());
+            }
+            ConsolePrompter prompter = new ConsolePrompter(err);
+            try (SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent());
+                 var host = dev.tern.app.session.SessionJanitor.over(connection, owner,
+                         sessions().journals())) {
+                SessionsCommand.listOnHost(label, host.servers(), out);
+            }
+            return 0;
+        } catch (SshException e) {
+            err.println("tern: " + RemoteText.printable(e.getMessage()));
+            return 255;
+        }
     }
 
     /** A saved Mosh profile of the desktop app; options given on the command line still win for local echo. */

@@ -85,13 +85,23 @@ public final class SessionJanitor {
         SshConnection connection = SshConnector.connect(WidgetSessionLauncher.sshTarget(profile), environment,
                 prompter, progress);
         try {
-            HostSessions sessions = new HostSessions(profile, connection, journals);
-            sessions.refresh();
-            return sessions;
+            return over(connection, profile, journals);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * The mosh-servers on the host {@code connection} is logged in to, matched with {@code journals} as sessions of
+     * {@code owner} (for the CLI, a stand-in profile named by its {@code user@host} label); listed once. The caller
+     * closes the result, which closes the connection.
+     */
+    public static HostSessions over(SshConnection connection, Profile owner, SessionJournals journals)
+            throws IOException {
+        HostSessions sessions = new HostSessions(owner, connection, journals);
+        sessions.refresh();
+        return sessions;
     }
 
     /** Where a server found on the host stands from this machine's point of view. */
