@@ -3,6 +3,7 @@
 # `tern user@host` against the official `mosh` wrapper, both through the test bed's private sshd on loopback
 # (SSH login, mosh-server start, first UDP exchange). Prints each run and the medians with the ratio.
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_use_tmux
 RUNS=${1:-5}
 command -v mosh >/dev/null || { echo "bench: the mosh wrapper is missing (apt-get install mosh)" >&2; exit 1; }
 build_once

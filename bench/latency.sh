@@ -3,6 +3,7 @@
 # in-process impairment proxy, Tern's CLI against the official mosh-client, prediction always and never.
 # Prints one line per case and a table with the Tern/mosh-client ratios of the medians.
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_use_tmux
 DELAY=${1:-150}; N=${2:-30}
 build_once
 RESULTS=$(mktemp); trap 'rm -f "$RESULTS"; T kill-server 2>/dev/null || true' EXIT

@@ -1,16 +1,37 @@
-# Shared helpers of the benchmark scripts (sourced). Everything runs on loopback, in a private tmux server.
+# Shared helpers of the benchmark scripts (sourced): the JDK, a private Xvfb for the desktop benchmarks, CPU and
+# timing helpers, and (after bench_use_tmux) the loopback Mosh set-up in a private tmux server.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 source "$ROOT/scripts/find-jdk.sh"
 tern_find_jdk
-for tool in tmux mosh-server mosh-client python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (Debian: apt-get install tmux mosh python3)" >&2; exit 1; }
-done
 export LANG=C.UTF-8
-TMUX_SOCKET="tern-bench-$$"
+
+# bench_xvfb NAME FIRST LAST GEOMETRY LOG: a private X display without a window manager (as the person tests run) on
+# the first free number from FIRST to LAST; exports DISPLAY and sets XVFB_PID (the caller kills it when done)
+bench_xvfb() {
+  local name=$1 first=$2 last=$3 geometry=$4 log=$5 n
+  XVFB_PID=
+  for n in $(seq "$first" "$last"); do
+    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+    Xvfb ":$n" -screen 0 "$geometry" -nolisten tcp >"$log" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+    if kill -0 "$XVFB_PID" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then export DISPLAY=":$n"; return 0; fi
+    XVFB_PID=
+  done
+  echo "$name: could not start Xvfb:" >&2; cat "$log" >&2; exit 1
+}
+
+# bench_use_tmux: the Mosh benchmarks' tools, and T, a tmux of their own that ends with the script
+bench_use_tmux() {
+  for tool in tmux mosh-server mosh-client python3; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing (Debian: apt-get install tmux mosh python3)" >&2; exit 1; }
+  done
+  TMUX_SOCKET="tern-bench-$$"
+  trap 'T kill-server 2>/dev/null || true' EXIT
+}
 T() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null || true' EXIT
 
 build_once() {  # the CLI's class path, building the modules first when needed
   if [ ! -f "$ROOT/app/target/tern-app.jar" ] || [ -z "${TERN_SKIP_BUILD:-}" ]; then

@@ -17,16 +17,13 @@
 #                      they override those: the JVM's defaults are "-Xms384m -XX:G1PeriodicGCInterval=0
 #                      -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:TrimNativeHeapInterval=0" on 24 GB)
 #   TERN_MEM_VARIANTS  "NAME=OPTIONS;NAME=OPTIONS" runs each tab count once per variant, alternating, e.g.
-#                      "default=;small=-Xmx256m" (replaces TERN_MEM_OPTS)
+#                      "default=;small=-Xmx256m"; NAME@LAUNCHER=OPTIONS runs that variant with its own launcher (two
+#                      builds side by side: a copy of ./tern next to a copy of app/target's tern-app.jar and lib/, e.g.
+#                      "before@/tmp/before/tern=;after=") (replaces TERN_MEM_OPTS)
 #   TERN_MEM_MB        the flood's size in MB of random bytes (default 50); TERN_MEM_KEEP=1 keeps the work folder
 #   TERN_MEM_HOOK      a command run at rest with the JVM's pid as its argument (e.g. a heap histogram)
 # Needs: Xvfb, xdotool, xwininfo, xterm, and a JDK's jstat (apt-get install xvfb xdotool x11-utils xterm).
-set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-source "$ROOT/scripts/find-jdk.sh"
-tern_find_jdk
-export LANG=C.UTF-8
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
 
 TABS=("$@")
 [ ${#TABS[@]} -gt 0 ] || TABS=(1 10 30)
@@ -54,16 +51,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ---- a private X display without a window manager (as the person tests run) ----
-for n in $(seq 150 199); do
-  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-  XVFB_PID=$!
-  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-  if kill -0 "$XVFB_PID" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then export DISPLAY=":$n"; break; fi
-  XVFB_PID=
-done
-[ -n "$XVFB_PID" ] || { echo "memory: could not start Xvfb:" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
+bench_xvfb memory 150 199 1280x800x24 "$WORK/xvfb.log"
 
 # the flood, as a script the typed command runs: it writes a marker when its last byte went into the pty
 cat >"$WORK/flood.sh" <<EOF
@@ -71,9 +59,6 @@ head -c $((MB * 1000000)) /dev/urandom | base64
 date +%s%N > "\$1"
 EOF
 
-cpu_ms() {  # CPU time of a pid's live threads, from the scheduler's nanosecond counters
-  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d\n", ns / 1e6}'
-}
 kb() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 heap() {  # "used/committed" MB of the Java heap (young + old; any of the stop-the-world collectors' jstat columns)
@@ -96,9 +81,9 @@ focus() {  # no window manager: the keyboard focus goes through the root window 
   xdotool windowfocus --sync "$1"
 }
 
-# one_tern TABS OPTIONS -> "rss heap rss_peak rss_after heap_after ms_to_window flood_seconds idle_cpu"
+# one_tern TABS OPTIONS LAUNCHER -> "rss heap rss_peak rss_after heap_after ms_to_window flood_seconds idle_cpu"
 one_tern() {
-  local tabs=$1 options=$2 config="$WORK/config-$1" done="$WORK/flood-done" t0 window geometry w h i pid
+  local tabs=$1 options=$2 launcher=$3 config="$WORK/config-$1" done="$WORK/flood-done" t0 window geometry w h i pid
   rm -rf "$config" "$done"; mkdir -p "$config"
   {
     printf '{"width":1100,"height":700,"maximized":false,"sidebarWidth":0.24,"selectedTab":0,"openTabs":['
@@ -107,7 +92,7 @@ one_tern() {
   } >"$config/window.json"
   t0=$(date +%s%3N)
   env TERN_CONFIG_DIR="$config" TERN_SKIP_BUILD=1 SHELL=/bin/bash PS1='$ ' JAVA_TOOL_OPTIONS="$options" TERN_JAVA_OPTS="$options" \
-    "$LAUNCHER" >"$WORK/tern.log" 2>&1 &
+    "$launcher" >"$WORK/tern.log" 2>&1 &
   APP_PID=$!
   window=
   for _ in $(seq 300); do
@@ -178,14 +163,18 @@ echo "| variant | tabs | RSS at rest | heap used/committed | idle CPU | flood | 
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for tabs in "${TABS[@]}"; do
   for variant in "${VARIANT_LIST[@]}"; do
-    name=${variant%%=*} options=${variant#*=}
-    read -r rss h hwm arss ah shown flood idle <<<"$(one_tern "$tabs" "$options")"
+    name=${variant%%=*} options=${variant#*=} launcher=$LAUNCHER
+    case "$name" in *@*) launcher=${name#*@}; name=${name%%@*} ;; esac
+    [ -x "$launcher" ] || { echo "memory: no launcher at $launcher" >&2; exit 1; }
+    read -r rss h hwm arss ah shown flood idle <<<"$(one_tern "$tabs" "$options" "$launcher")"
     echo "| $name | $tabs | $rss MB | $h MB | $idle ms/s | $flood s | $hwm MB | $arss MB | $ah MB | $shown ms |"
   done
 done
 read -r xr xh xa xf <<<"$(one_xterm)"
 echo "| xterm -sl 10000 | 1 | $xr MB | | | $xf s | $xh MB | $xa MB | | |"
 for variant in "${VARIANT_LIST[@]}"; do
-  [ -n "${variant#*=}" ] && echo "${variant%%=*}: JVM options ${variant#*=}"
+  name=${variant%%=*}
+  [ -n "${variant#*=}" ] && echo "${name%%@*}: JVM options ${variant#*=}"
+  case "$name" in *@*) echo "${name%%@*}: launcher ${name#*@}" ;; esac
 done
 true

@@ -4,6 +4,7 @@
 # mosh-client, both with adaptive prediction (the default) through the impairment proxy at 2*DELAY ms RTT.
 # Prints the fraction of keystrokes each client showed before the server could have echoed them.
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_use_tmux
 DELAY=${1:-150}
 build_once
 RESULTS=$(mktemp); FILE=$(mktemp /tmp/tern-workload-XXXX.txt)

@@ -4,6 +4,7 @@
 # client's CPU time, for a first seq in a fresh session, a second one in the same session and, when SEQS > 2 (default
 # 2), the SEQS-th one. Prints one line per run and the medians with Tern/mosh-client ratios.
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_use_tmux
 RUNS=${1:-3}; N=${2:-2000000}; SEQS=${3:-2}
 build_once
 

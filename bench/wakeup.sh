@@ -4,6 +4,7 @@
 # session's gap between states, with the CLI's JVM flags. Prints the CPU of each and their ratio: the cost of
 # waking up for every state, on top of the compute.
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
+bench_use_tmux
 cd "$ROOT"
 if [ -z "${TERN_SKIP_BUILD:-}" ]; then
   mvn -B -ntp -q -pl testbed install -DskipTests >&2

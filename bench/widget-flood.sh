@@ -17,14 +17,10 @@
 # JediTermFX direct takes about a minute for 50 MB of seq lines; for a quick run pass a smaller MB (e.g. 5).
 # Environment: TERN_FLOOD_MB (instead of the argument), TERN_FLOOD_KINDS ("seq text", or one of them),
 # TERN_BENCH_SIZE=COLSxROWS, TERN_BENCH_KEYS, TERN_BENCH_WARMUP, TERN_BENCH_DISPLAY=:N (use that X display instead
-# of starting a private Xvfb), TERN_SKIP_BUILD=1 (use the last build), TERN_MVN_ARGS (extra Maven arguments, e.g.
+# of starting a private Xvfb), TERN_FLOOD_JAVA_OPTS (extra JVM options for every Tern JVM it starts, e.g. the desktop
+# app's from ./tern), TERN_SKIP_BUILD=1 (use the last build), TERN_MVN_ARGS (extra Maven arguments, e.g.
 # -o), TERN_MVN_LOCK=FILE (run Maven under flock FILE, for machines where several builds share a tree).
-set -euo pipefail
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-source "$ROOT/scripts/find-jdk.sh"
-tern_find_jdk
-export LANG=C.UTF-8
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
 
 MB=${1:-${TERN_FLOOD_MB:-50}}
 SIZE=${TERN_BENCH_SIZE:-100x30}
@@ -56,15 +52,7 @@ trap cleanup EXIT
 if [ -n "${TERN_BENCH_DISPLAY:-}" ]; then
   export DISPLAY=$TERN_BENCH_DISPLAY
 else
-  for n in $(seq 90 140); do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-    Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-    if kill -0 "$XVFB_PID" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then export DISPLAY=":$n"; break; fi
-    XVFB_PID=
-  done
-  [ -n "$XVFB_PID" ] || { echo "widget-flood: could not start Xvfb:" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
+  bench_xvfb widget-flood 90 140 1600x1000x24 "$WORK/xvfb.log"
 fi
 
 # ---- build, and the widget's test class path (the bench entry points live in its test sources) ----
@@ -94,7 +82,7 @@ for jar in "${jars[@]}"; do
   esac
 done
 # the JVM as ./tern starts the desktop app (JavaFX on the module path, default collector and heap)
-JAVA=("$JAVA_HOME/bin/java" --enable-native-access=javafx.graphics,ALL-UNNAMED -Dprism.order=sw
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=javafx.graphics,ALL-UNNAMED -Dprism.order=sw ${TERN_FLOOD_JAVA_OPTS:-}
       --module-path "$FX_PATH" --add-modules javafx.controls -cp "$CP" dev.tern.widget.bench.WidgetFlood)
 
 bench() {  # bench MODE ARGS... -> prints its RESULT line; progress to stderr, the full log kept on failure

@@ -13,6 +13,13 @@
 #                appcds     that copy plus a dynamic AppCDS archive of the app (-XX:ArchiveClassesAtExit in one
 #                           training run, then -XX:SharedArchiveFile): the pre-JDK-24 way
 #                checkout   ./tern from the source tree (JDK 25 + jars, TERN_SKIP_BUILD=1), for comparison
+#                floor      the floor: an empty JavaFX window of Tern's default size (tools/EmptyStage.java) started by
+#                           the app-image's own runtime with Tern's JVM options, printing first-frame-ms the same way
+#                floor-aot  the same with an AOT cache of its own, recorded in one training run as build.sh does
+#                           Tern's: what any JavaFX app could reach on this runtime
+#                before     with TERN_STARTUP_BEFORE=DIR (an app-image folder, e.g. a copy of app-image/Tern from
+#                           an earlier build): that build's launcher, alternated with the others, for a before/after
+#   and the ratio of Tern as shipped (aot) to each floor, medians (issue #19's target: at most 1.3x the floor).
 #   and the CLI launcher: wall time of `tern --help` in the same variants (except checkout).
 # Usage: packaging/measure-startup.sh [RUNS] [--no-cds]   (default 7 runs per variant; --no-cds skips jdk-cds and
 #        appcds)
@@ -63,6 +70,9 @@ one_run() {  # $1 = variant
     jdk-cds) cmd=("$COPY/bin/$TERN_NAME") ;;
     appcds) cmd=("$COPY/bin/$TERN_NAME"); options="$options -XX:SharedArchiveFile=$COPY/lib/app/tern.jsa" ;;
     checkout) cmd=("$ROOT/tern") ;;
+    before) cmd=("$TERN_STARTUP_BEFORE/bin/$TERN_NAME") ;;
+    floor) cmd=("${FLOOR_CMD[@]}") ;;
+    floor-aot) cmd=("${FLOOR_CMD[@]}"); options="$options -XX:AOTCache=$FLOOR_DIR/floor.aot" ;;
   esac
   t0=$(now_ms)
   JAVA_TOOL_OPTIONS="$options" TERN_SKIP_BUILD=1 "${cmd[@]}" >"$log" 2>&1 &
@@ -122,6 +132,20 @@ make_cds_copy() {
   echo "measure: AppCDS copy: default CDS $(du -ch "$COPY"/lib/runtime/lib/server/*.jsa | tail -1 | cut -f1), app archive $(du -h "$COPY/lib/app/tern.jsa" | cut -f1)"
 }
 
+# The floor: EmptyStage compiled against the app-image's runtime and run by it, and its AOT cache.
+make_floor() {
+  FLOOR_DIR="$WORK/floor"
+  mkdir -p "$FLOOR_DIR/classes"
+  "$JAVA_HOME/bin/javac" --system "$IMAGE/lib/runtime" -d "$FLOOR_DIR/classes" "$PKG_DIR/tools/EmptyStage.java" \
+    || tern_pkg_fail "could not compile tools/EmptyStage.java"
+  "$JAR" --create --file "$FLOOR_DIR/empty-stage.jar" -C "$FLOOR_DIR/classes" .  # an AOT cache wants jars
+  FLOOR_CMD=("$IMAGE/lib/runtime/bin/java" "${TERN_JAVA_OPTIONS[@]}" "${TERN_GUI_JAVA_OPTIONS[@]}"
+    -cp "$FLOOR_DIR/empty-stage.jar" EmptyStage)
+  "${FLOOR_CMD[@]}" >/dev/null 2>&1 || true  # warm the page cache
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$FLOOR_DIR/floor.aot" "${FLOOR_CMD[@]}" >"$WORK/floor-train.log" 2>&1 || true
+  [ -s "$FLOOR_DIR/floor.aot" ] || { cat "$WORK/floor-train.log" >&2; tern_pkg_fail "the floor's AOT training wrote no cache"; }
+}
+
 median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
 
 variants=(aot no-aot)
@@ -132,6 +156,12 @@ if [ -n "$with_cds" ]; then
   cli_variants+=(jdk-cds appcds)
 fi
 [ -f "$APP_JAR" ] && variants+=(checkout)
+make_floor
+variants+=(floor floor-aot)
+if [ -n "${TERN_STARTUP_BEFORE:-}" ]; then
+  [ -x "$TERN_STARTUP_BEFORE/bin/$TERN_NAME" ] || tern_pkg_fail "TERN_STARTUP_BEFORE: no $TERN_NAME launcher in $TERN_STARTUP_BEFORE/bin"
+  variants=(before "${variants[@]}")
+fi
 echo "measure: $RUNS runs per variant on $DISPLAY (Xvfb, software rendering), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 one_run aot >/dev/null # warm the page cache; not counted
 declare -A runs
@@ -155,4 +185,10 @@ for variant in "${cli_variants[@]}"; do
   sorted="$(tr ' ' '\n' <<<"${cli[$variant]}" | grep . | sort -n | tr '\n' ' ')"
   printf '%-34s %-8s %-6s %s\n' "  $variant" "$(tr ' ' '\n' <<<"$sorted" | grep . | median)" "${sorted%% *}" "$sorted"
 done
+declare -A medians
+for variant in "${variants[@]}"; do medians[$variant]=$(tr ' ' '\n' <<<"${runs[$variant]}" | grep . | median); done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+[ -n "${medians[before]:-}" ] && echo "before / aot: $(ratio "${medians[before]}" "${medians[aot]}")x"
+echo "Tern as shipped (aot) / the floor: $(ratio "${medians[aot]}" "${medians[floor]}")x," \
+  "/ the floor with its own AOT cache: $(ratio "${medians[aot]}" "${medians[floor-aot]}")x (target: at most 1.3x the floor)"
 echo "measure: load after the runs $(cut -d' ' -f1-3 /proc/loadavg)"
