@@ -1,5 +1,6 @@
 package dev.tern.app;
 
+import dev.tern.app.secret.KeychainKeyVault;
 import dev.tern.app.secret.KeyringSecretStore;
 import dev.tern.app.secret.SecretStore;
 import dev.tern.app.session.PreviewSessionLauncher;
@@ -25,11 +26,12 @@ public record AppServices(Path configDir, SecretStore secrets, SessionLauncher l
 
     /** The real thing: platform config folder (or {@code -Dtern.config.dir}), OS keychain, terminal widget tabs. */
     public static AppServices defaults() {
+        SecretStore keychain = KeyringSecretStore.openInBackground();
         SessionLauncher launcher = "preview".equals(System.getProperty(SESSIONS_PROPERTY))
                 ? new PreviewSessionLauncher()
                 : new WidgetSessionLauncher(SshEnvironment.system(), WidgetSessionLauncher.journalsIn(
-                ConfigDirectory.resolve()));
-        return new AppServices(ConfigDirectory.resolve(), KeyringSecretStore.openInBackground(), launcher, null,
+                ConfigDirectory.resolve(), new KeychainKeyVault(keychain)));
+        return new AppServices(ConfigDirectory.resolve(), keychain, launcher, null,
                 Path.of(System.getProperty("user.home")));
     }
 }

@@ -413,7 +413,10 @@ public final class TernCli implements Callable<Integer> {
     }
 
     private SessionsCommand sessions() {
-        return new SessionsCommand(SessionJournals.in(ConfigDirectory.resolve().resolve("sessions")), err);
+        // the same keychain as the desktop app, so that both take up each other's sessions
+        return new SessionsCommand(SessionJournals.in(ConfigDirectory.resolve().resolve("sessions"),
+                new dev.tern.app.secret.KeychainKeyVault(dev.tern.app.secret.KeyringSecretStore.openInBackground())),
+                err);
     }
 
     private int runClient(InetSocketAddress target, TerminalClient.Starter starter, SessionJournal journal,

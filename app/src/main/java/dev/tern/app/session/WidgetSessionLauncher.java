@@ -62,6 +62,11 @@ public final class WidgetSessionLauncher implements SessionLauncher {
         return SessionJournals.in(configDir.resolve(SESSIONS_FOLDER));
     }
 
+    /** The journals, their key kept in {@code vault} (the OS keychain) when it works as the key is first made. */
+    public static SessionJournals journalsIn(Path configDir, dev.tern.transport.session.KeyVault vault) {
+        return SessionJournals.in(configDir.resolve(SESSIONS_FOLDER), vault);
+    }
+
     @Override
     public SessionHandle open(Profile profile, AppSettings defaults, LoginPrompts prompts) {
         return resume(profile, defaults, prompts, null);

@@ -28,13 +28,16 @@ import java.util.stream.Stream;
 /**
  * The folder of session journals: one encrypted file per Mosh session that a new process may resume
  * ({@code ID.journal}), a lock file beside each ({@code ID.lock}: held by the process driving the session, and
- * naming its pid), and the wrapping key all journals are sealed with ({@code journal.key}, readable by the user
- * only, made on first use).
+ * naming its pid), and the wrapping key all journals are sealed with: in a {@link KeyVault} (the OS keychain) where
+ * the app supplies one that works, marked by the file {@code journal.key.vault}; else in {@code journal.key},
+ * readable by the user only. The key is made on first use, and a folder keeps the home it began with.
  */
 public final class SessionJournals {
     static final String JOURNAL = ".journal";
     static final String LOCK = ".lock";
     static final String KEY_FILE = "journal.key";
+    static final String VAULT_MARKER = "journal.key.vault";
+    private static final String KEY_LOCK = "journal.key.lock";
     private static final int WRAPPING_KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
@@ -44,13 +47,21 @@ public final class SessionJournals {
     private static final Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path folder;
+    private final KeyVault vault;
 
-    private SessionJournals(Path folder) {
+    private SessionJournals(Path folder, KeyVault vault) {
         this.folder = folder;
+        this.vault = vault;
     }
 
+    /** Journals whose key is kept in a file (or in a vault an earlier process chose, which this one cannot reach). */
     public static SessionJournals in(Path folder) {
-        return new SessionJournals(folder.toAbsolutePath());
+        return new SessionJournals(folder.toAbsolutePath(), null);
+    }
+
+    /** Journals whose key is kept in {@code vault} when it is available as the key is first made. */
+    public static SessionJournals in(Path folder, KeyVault vault) {
+        return new SessionJournals(folder.toAbsolutePath(), java.util.Objects.requireNonNull(vault, "vault"));
     }
 
     public Path folder() {
@@ -123,7 +134,8 @@ public final class SessionJournals {
 
     /** Saved journals, newest contact first; those that cannot be read are left out. */
     public List<Entry> list() throws IOException {
-        if (!Files.isDirectory(folder) || !Files.exists(folder.resolve(KEY_FILE))) {
+        if (!Files.isDirectory(folder)
+                || !Files.exists(folder.resolve(KEY_FILE)) && !Files.exists(folder.resolve(VAULT_MARKER))) {
             return List.of();
         }
         byte[] wrappingKey = wrappingKey();
@@ -165,32 +177,90 @@ public final class SessionJournals {
         }
     }
 
-    /** The user's wrapping key: read, or made (readable by the user only) on first use. */
+    /** The user's wrapping key: read, or made on first use (in the vault where one works, else in a private file). */
     private byte[] wrappingKey() throws IOException {
         prepareFolder();
         Path file = folder.resolve(KEY_FILE);
-        if (!Files.exists(file)) {
-            byte[] key = new byte[WRAPPING_KEY_BYTES];
-            RANDOM.nextBytes(key);
-            Path temporary = folder.resolve(KEY_FILE + "." + ProcessHandle.current().pid() + ".new");
-            try (FileChannel channel = posix()
-                    ? FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(key));
-                channel.force(true);
-            }
-            try {
-                // never replaces a key another process made meanwhile: journals sealed under it must stay readable
-                Files.createLink(file, temporary);
-            } catch (FileAlreadyExistsException madeMeanwhile) {
-                // use theirs
-            } catch (UnsupportedOperationException noLinks) {
-                Files.move(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
+        Path marker = folder.resolve(VAULT_MARKER);
+        if (!Files.exists(file) && !Files.exists(marker)) {
+            // one process (and one thread) at a time decides where the key lives: two keys would leave journals
+            // sealed under the first unreadable
+            synchronized (SessionJournals.class) {
+                try (FileChannel lockChannel = FileChannel.open(folder.resolve(KEY_LOCK), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
+                    if (!Files.exists(file) && !Files.exists(marker) && newKeyInVault() == null) {
+                        makeKeyFile(file);
+                    }
+                }
             }
         }
+        return Files.exists(file) ? readKeyFile(file) : keyFromVault();
+    }
+
+    private byte[] keyFromVault() throws IOException {
+        String where = vault == null ? "the system keychain" : vault.name();
+        if (vault == null || !vault.available()) {
+            throw new IOException("the key of the saved sessions is kept in " + where + ", which this process cannot "
+                    + "reach; use Tern where it is unlocked (delete " + folder.resolve(VAULT_MARKER)
+                    + " to start over: saved sessions are then lost)");
+        }
+        byte[] key = vault.load().orElseThrow(() -> new IOException(where + " no longer holds the key of the saved "
+                + "sessions; delete " + folder.resolve(VAULT_MARKER) + " to start over (saved sessions are then lost)"));
+        if (key.length != WRAPPING_KEY_BYTES) {
+            throw new IOException("the key of the saved sessions in " + where + " is damaged (" + key.length
+                    + " bytes); delete " + folder.resolve(VAULT_MARKER) + " to start over");
+        }
+        return key;
+    }
+
+    /** A new key stored in the vault and marked as kept there; null when there is no vault or it refused. */
+    private byte[] newKeyInVault() throws IOException {
+        if (vault == null || !vault.available()) {
+            return null;
+        }
+        byte[] key = new byte[WRAPPING_KEY_BYTES];
+        RANDOM.nextBytes(key);
+        if (!vault.store(key) || !vault.load().map(stored -> java.util.Arrays.equals(stored, key)).orElse(false)) {
+            return null;
+        }
+        Files.writeString(folder.resolve(VAULT_MARKER), "The key that seals these session journals is kept in "
+                + vault.name() + ".\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        syncFolder();
+        return key;
+    }
+
+    private void syncFolder() {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // Windows cannot open a folder as a channel
+        }
+    }
+
+    private void makeKeyFile(Path file) throws IOException {
+        byte[] key = new byte[WRAPPING_KEY_BYTES];
+        RANDOM.nextBytes(key);
+        Path temporary = folder.resolve(KEY_FILE + "." + ProcessHandle.current().pid() + ".new");
+        try (FileChannel channel = posix()
+                ? FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(key));
+            channel.force(true);
+        }
+        try {
+            // never replaces a key another process made meanwhile: journals sealed under it must stay readable
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            // use theirs
+        } catch (UnsupportedOperationException noLinks) {
+            Files.move(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private byte[] readKeyFile(Path file) throws IOException {
         if (posix()) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
