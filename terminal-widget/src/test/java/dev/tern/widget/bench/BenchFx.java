@@ -24,7 +24,12 @@ final class BenchFx {
 
     static void startFx() throws InterruptedException {
         CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            // a JUnit benchmark may share the toolkit with TestFX or an earlier run
+            up.countDown();
+        }
         Platform.setImplicitExit(false);
         up.await();
     }

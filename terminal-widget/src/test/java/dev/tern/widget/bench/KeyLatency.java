@@ -85,7 +85,15 @@ final class KeyLatency {
         }
     }
 
-    private static void measure(Timed connector, int columns, int rows, int keys, int warmup) throws Exception {
+    /**
+     * Key event to predicted glyph for {@code mosh} (its own window, the same keys and pacing as {@link #run}),
+     * in ns, sorted; a key whose glyph never showed counts as 3 s. Also prints the RESULT line.
+     */
+    static long[] keyLatencies(MoshConnector mosh, int columns, int rows, int keys, int warmup) throws Exception {
+        return measure(new Timed(mosh), columns, rows, keys, warmup);
+    }
+
+    private static long[] measure(Timed connector, int columns, int rows, int keys, int warmup) throws Exception {
         BenchFx.startFx();
         TerminalView view = BenchFx.onFx(() -> new TerminalView(connector, TerminalSettings.defaults()));
         Stage stage = BenchFx.show(view, "tern-bench-keys");
@@ -140,7 +148,7 @@ final class KeyLatency {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return new long[0];
             }
             buffer.lock();
             try {
@@ -177,6 +185,8 @@ final class KeyLatency {
                 "rtt_ms", view.roundTripProperty().get() == null ? "?" : view.roundTripProperty().get().toMillis(),
                 "size", columns + "x" + rows);
         BenchFx.onFx(view::close);
+        BenchFx.onFx(stage::close);
+        return total;
     }
 
     /**
