@@ -134,6 +134,7 @@ public final class SessionJanitor {
         private final SshConnection connection;
         private final SessionJournals journals;
         private List<FoundServer> servers = List.of();
+        private List<JournalInfo> ended = List.of();
 
         HostSessions(Profile profile, SshConnection connection, SessionJournals journals) {
             this.profile = profile;
@@ -166,7 +167,27 @@ public final class SessionJanitor {
                         holder.map(SessionJournals.Entry::openIn).orElse(OptionalLong.empty())));
             }
             servers = List.copyOf(result);
+            // saved sessions of this host whose server no longer runs (it was killed, or the host restarted):
+            // nothing can resume them, and without a word here the sidebar would count them for ever
+            ended = saved.stream().filter(e -> e.openIn().isEmpty() && e.info().serverPid().isPresent())
+                    .filter(e -> belongsTo(e.info(), profile) || e.info().serverHost().equals(reached))
+                    .filter(e -> found.stream().noneMatch(f -> f.pid() == e.info().serverPid().getAsLong()))
+                    .map(SessionJournals.Entry::info).toList();
             return servers;
+        }
+
+        /**
+         * As of the last {@link #refresh()}: saved sessions of this host (no process has them open) whose mosh-server
+         * no longer runs there, so they cannot be resumed.
+         */
+        public List<JournalInfo> endedSessions() {
+            return ended;
+        }
+
+        /** Deletes the journal of a saved session whose server has ended (see {@link #endedSessions()}). */
+        public void forget(String journalId) {
+            ended.stream().filter(j -> j.id().equals(journalId)).findFirst().ifPresent(this::forget);
+            ended = ended.stream().filter(j -> !j.id().equals(journalId)).toList();
         }
 
         /**

@@ -5,6 +5,7 @@ import dev.tern.app.session.LoginPrompts;
 import dev.tern.app.session.SessionJanitor;
 import dev.tern.app.session.SessionJanitor.FoundServer;
 import dev.tern.app.session.TransportPrompter;
+import dev.tern.transport.session.JournalInfo;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.MoshServerProcesses.EndOutcome;
 import dev.tern.transport.ssh.SshException;
@@ -146,6 +147,12 @@ public final class HostSessionsDialog extends Dialog<Void> {
 
     private void show(List<FoundServer> servers) {
         rows.getChildren().clear();
+        SessionJanitor.HostSessions h = host;
+        if (h != null) {
+            for (JournalInfo ended : h.endedSessions()) {
+                rows.getChildren().add(endedRow(h, ended));
+            }
+        }
         long resumable = servers.stream().filter(s -> s.standing() == SessionJanitor.Standing.RESUMABLE).count();
         status.setText(servers.isEmpty() ? "No mosh-server of yours runs on this host."
                 : servers.size() + (servers.size() == 1 ? " mosh-server" : " mosh-servers") + " of yours on this "
@@ -186,6 +193,35 @@ public final class HostSessionsDialog extends Dialog<Void> {
             end.setOnAction(event -> end(found, row));
             row.getChildren().add(end);
         }
+        return row;
+    }
+
+    /** A saved session whose server no longer runs: only its journal is left, which Forget deletes. */
+    private HBox endedRow(SessionJanitor.HostSessions h, JournalInfo ended) {
+        String pid = ended.serverPid().isPresent() ? String.valueOf(ended.serverPid().getAsLong()) : "?";
+        Label what = new Label("pid " + pid + " · saved session from " + WHEN.format(ended.started())
+                + "\nIts mosh-server no longer runs (ended, or the host restarted): it cannot be resumed.");
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
+        what.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button forget = new Button("Forget", Icons.of(Feather.TRASH_2));
+        forget.setId("forget-" + ended.id());
+        forget.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, what, forget);
+        row.setId("ended-session-" + ended.id());
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("host-session-row");
+        forget.setOnAction(event -> {
+            row.setDisable(true);
+            background(() -> {
+                h.forget(ended.id());
+                Platform.runLater(() -> {
+                    rows.getChildren().remove(row);
+                    onChange.run();
+                });
+            });
+        });
         return row;
     }
 

@@ -226,4 +226,29 @@ class SessionJanitorTest {
         live.close();
         assertFalse(live.closeReason().kind() == CloseReason.Kind.DETACHED);
     }
+
+    @Test
+    void aSavedSessionWhoseServerIsGoneIsNamedAndCanBeForgotten(SshServer sshd) throws Exception {
+        Profile profile = profile(sshd);
+        SessionJournals journals = SessionJournals.in(home.resolve("config/sessions"));
+        SessionJanitor janitor = new SessionJanitor(environment(), journals);
+        long[] pid = new long[1];
+        orphan(connected(profile, journals, true, pid));
+        long killed = pid[0];
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();  // the host restarted, or someone killed it
+        await("the server is gone", () -> !running(killed));
+        assertEquals(Map.of(profile.id(), 1), janitor.detachedCounts(List.of(profile)), "the journal is still there");
+
+        try (SessionJanitor.HostSessions host = janitor.survey(profile, Prompter.refusing(),
+                ConnectProgress.silent())) {
+            assertTrue(host.servers().stream().noneMatch(s -> s.server().pid() == killed));
+            assertEquals(1, host.endedSessions().size(), host.endedSessions().toString());
+            var ended = host.endedSessions().getFirst();
+            assertEquals(killed, ended.serverPid().getAsLong());
+            host.forget(ended.id());
+            assertEquals(List.of(), host.endedSessions());
+        }
+        assertEquals(Map.of(), janitor.detachedCounts(List.of(profile)), "forgotten: no mark any more");
+        assertEquals(List.of(), journals.list());
+    }
 }
