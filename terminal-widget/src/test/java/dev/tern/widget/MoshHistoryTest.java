@@ -3,6 +3,8 @@ package dev.tern.widget;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.testbed.UdpImpairmentProxy;
+import dev.tern.transport.session.SessionJournals;
+import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectSpecResolver;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.OutputRecorder;
@@ -14,6 +16,7 @@ import dev.tern.transport.ssh.StrictHostKeyChecking;
 import dev.tern.widget.connect.ConnectionState;
 import dev.tern.widget.connect.MoshConnector;
 import dev.tern.widget.connect.MoshServerAddress;
+import dev.tern.widget.connect.SessionKeeping;
 import dev.tern.widget.connect.SshShellConnector;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -202,6 +205,33 @@ class MoshHistoryTest {
         Eventually.until(Duration.ofSeconds(60), () -> view.screenText().contains("seq-done"), this::summary);
         Eventually.until(Duration.ofSeconds(120), this::complete, this::summary);
         System.out.println("after a 20 s blackout: " + summary());
+    }
+
+    @Test
+    void aResumedTabFollowsItsRecordingAgainFromTheStart(FxRobot robot, SshServer server, @TempDir Path home)
+            throws Exception {
+        SessionJournals journals = SessionJournals.in(home.resolve("sessions"));
+        MoshConnector first = new MoshConnector("mosh-history", MoshConnector.overSshRecorded(login(server, home),
+                MoshServerOptions.defaults(), OutputRecorder.DEFAULT_BOUND), SessionOptions.GUI,
+                SessionKeeping.in(journals));
+        open(robot, first);
+        Eventually.screenContains(view, "$");
+        Eventually.until(Duration.ofSeconds(20), () -> first.sessionId() != null, () -> "no journal");
+        String id = first.sessionId();
+        // the output comes while no tab shows the session, as after a crash
+        ShownView.typeLine(robot, view, "sleep 2; seq 1 " + LINES + "; echo seq-done");
+        Eventually.screenContains(view, "sleep 2");
+        first.keepSessionOnClose();
+        robot.interact(view::close);
+        TerminalView.awaitClosing(Duration.ofSeconds(10));
+        view = null;
+
+        MoshConnector resumed = new MoshConnector("mosh-history", MoshConnector.overSshRecorded(login(server, home),
+                MoshServerOptions.defaults(), OutputRecorder.DEFAULT_BOUND), SessionOptions.GUI,
+                SessionKeeping.in(journals).resuming(id));
+        open(robot, resumed);
+        Eventually.until(Duration.ofSeconds(120), this::complete, this::summary);
+        System.out.println("resumed: " + summary());
     }
 
     @Test

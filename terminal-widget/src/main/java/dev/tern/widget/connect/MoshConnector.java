@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  */
 public final class MoshConnector implements TerminalConnector {
     private static final KeyEncoder.Modes MOSH_KEY_MODES = new KeyEncoder.Modes(true, false);
+    private static final java.time.Duration FIND_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     /** Starts mosh-server (normally over SSH) and says where it listens. Blocking; runs on the connector's thread. */
     @FunctionalInterface
@@ -58,6 +59,15 @@ public final class MoshConnector implements TerminalConnector {
         /** Whether {@link #start} starts the server under the recorder (known before it starts). */
         default boolean records() {
             return false;
+        }
+
+        /**
+         * Instead of {@link #start}, for a session an earlier run started (resumed from its journal): logs in again
+         * and finds the session's recording by its mosh-server's pid; empty when this bootstrap does not record or
+         * the recording is gone. Blocking.
+         */
+        default Optional<RecordedSession> recordingOf(long serverPid) throws Exception {
+            return Optional.empty();
         }
     }
 
@@ -100,6 +110,25 @@ public final class MoshConnector implements TerminalConnector {
             @Override
             public boolean records() {
                 return true;
+            }
+
+            @Override
+            public Optional<RecordedSession> recordingOf(long serverPid) throws Exception {
+                SshConnection connection = login.connect(ConnectProgress.silent());
+                try {
+                    Optional<OutputRecorder> found = OutputRecorder.found(connection.exec(
+                            OutputRecorder.findCommand(serverPid), FIND_TIMEOUT).stdout(), boundBytes);
+                    if (found.isEmpty()) {
+                        connection.close();
+                        return Optional.empty();
+                    }
+                    session = new RecordedSession(new CompanionConnection(
+                            () -> login.connect(ConnectProgress.silent()), connection), found.get());
+                    return Optional.of(session);
+                } catch (Exception e) {
+                    connection.close();
+                    throw e;
+                }
             }
         };
     }
@@ -262,6 +291,7 @@ public final class MoshConnector implements TerminalConnector {
     private void resume(SessionJournal journal) throws IOException {
         ConnectorListener l = listener;
         resumedScreen = journal.savedScreenNumber();
+        java.util.OptionalLong serverPid = journal.info().serverPid();
         l.state(ConnectionState.RESUMING, "Resuming the session with " + journal.info().label()
                 + ": this is its screen as saved; waiting for the server…");
         PredictionSettings startWith = prediction;
@@ -274,6 +304,22 @@ public final class MoshConnector implements TerminalConnector {
             throw e;
         }
         begin(s, journal, startWith);
+        if (bootstrap.records() && serverPid.isPresent()) {
+            Thread.ofPlatform().daemon().name("tern-history-find-" + name)
+                    .start(() -> followResumedRecording(serverPid.getAsLong()));
+        }
+    }
+
+    /** A resumed session's recording, found again over a new login; the history says so when it cannot be. */
+    private void followResumedRecording(long serverPid) {
+        ConnectorListener l = listener;
+        try {
+            bootstrap.recordingOf(serverPid).ifPresentOrElse(this::followRecording,
+                    () -> l.recordingAvailable(false, "the session's recording is gone"));
+        } catch (Exception e) {
+            l.recordingAvailable(false, "the history connection could not log in ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
     }
 
     private void startNew() throws Exception {
