@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +82,27 @@ public record OutputRecorder(long boundBytes, String token) {
     /** Prints this session's folder, or nothing (for tests and diagnostics). */
     public String locateCommand() {
         return shell("t=" + token + "; " + FIND + " printf '%s' \"$d\"");
+    }
+
+    /**
+     * A command that prints the token of this user's recording whose mosh-server has pid {@code serverPid}, or
+     * nothing: a resumed session (started by an earlier run of the app) finds its recording again this way, since
+     * the wrapper notes its mosh-server's pid beside the recording. Only a folder whose wrapper still runs counts,
+     * so a pid reused after a crash cannot name another session's leftovers.
+     */
+    public static String findCommand(long serverPid) {
+        return shell("p=" + serverPid + "; u=$(id -u); for b in /dev/shm \"$XDG_RUNTIME_DIR\" \"${TMPDIR:-/tmp}\";"
+                + " do [ -n \"$b\" ] || continue; for d in \"$b/tern-history-$u\"/*; do"
+                + " [ -f \"$d/server-pid\" ] && [ -f \"$d/typescript\" ] || continue;"
+                + " [ \"$(cat \"$d/server-pid\")\" = \"$p\" ] && kill -0 \"$(cat \"$d/pid\")\" 2>/dev/null"
+                + " && { printf '%s' \"${d##*/}\"; exit 0; }; done; done; :");
+    }
+
+    /** The recorder {@link #findCommand} named in its output, at {@code boundBytes}; empty when it found none. */
+    public static Optional<OutputRecorder> found(String findOutput, long boundBytes) {
+        String token = findOutput == null ? "" : findOutput.strip();
+        return TOKEN.matcher(token).matches() ? Optional.of(new OutputRecorder(boundBytes, token))
+                : Optional.empty();
     }
 
     /** The login shell may be any shell (fish, csh): the text is POSIX sh's. */
