@@ -25,9 +25,9 @@ TERN_JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files)
 [ -n "${TERN_PKG_COMPRESS:-}" ] && TERN_JLINK_OPTIONS+=("--compress=$TERN_PKG_COMPRESS")  # experiments: zip-6 ...
 TERN_JAVA_OPTIONS=("--enable-native-access=javafx.graphics,ALL-UNNAMED")
 TERN_CLI_JAVA_OPTIONS=("-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1" "-XX:CompileThresholdScaling=0.1")  # as ./tern: why there
-# the desktop app's heap: small at the start, given back after a flood and when idle (as ./tern: why there)
+# the desktop app: its heap small at the start and given back after a flood and when idle, C1 only (as ./tern: why there)
 TERN_GUI_JAVA_OPTIONS=("-Xms64m" "-XX:G1PeriodicGCInterval=3000" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=20"
-  "-XX:TrimNativeHeapInterval=3000")
+  "-XX:TrimNativeHeapInterval=3000" "-XX:TieredStopAtLevel=1")
 TERN_AOT_FILE="tern.aot"
 
 tern_pkg_fail() {
