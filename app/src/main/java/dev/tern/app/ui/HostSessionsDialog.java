@@ -88,7 +88,7 @@ public final class HostSessionsDialog extends Dialog<Void> {
         status.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(220);
+        scroll.setPrefViewportHeight(300);
         Label note = new Label("Ending a session ends its shell and everything running in it. Servers end by "
                 + "themselves after the profile's \"Abandoned server ends after\" time without a client.");
         note.setWrapText(true);
@@ -158,7 +158,10 @@ public final class HostSessionsDialog extends Dialog<Void> {
                 : servers.size() + (servers.size() == 1 ? " mosh-server" : " mosh-servers") + " of yours on this "
                 + "host; " + resumable + " can be resumed from this computer.");
         Instant now = Instant.now();
-        for (FoundServer server : servers) {
+        // what this computer can act on first: a host may run many servers of other computers
+        List<FoundServer> ordered = servers.stream().sorted(java.util.Comparator.comparing(FoundServer::standing))
+                .toList();
+        for (FoundServer server : ordered) {
             rows.getChildren().add(row(server, now));
         }
     }

@@ -105,6 +105,36 @@ class SessionJanitorIT extends PersonTest {
         }
     }
 
+    @Test
+    void aSavedSessionWhoseServerIsGoneIsForgottenFromTheDialog(SshServer server) throws Exception {
+        Profile profile = Desk.testbed(PROFILE, ConnectionKind.MOSH, server);
+        Desk desk = new Desk(dir).trusting(server).withProfiles(profile);
+        SessionJournals journals = SessionJournals.in(desk.config.resolve("sessions"));
+        long gone = leftBehind(desk, profile, journals, "gone");
+        ProcessHandle.of(gone).orElseThrow().destroyForcibly();  // the host restarted meanwhile
+        XDisplay.waitFor("the server is gone", PATIENCE, () -> running(gone) ? Optional.empty() : Optional.of(true));
+        try (TernProcess tern = desk.startTern(x)) {
+            inSidebar = x.textPosition(PROFILE, PATIENCE);
+            XDisplay.waitFor("\"1 detached session\" under the profile", PATIENCE,
+                    () -> underTheProfile().contains("1 detached session") ? Optional.of(true) : Optional.empty());
+            openSessionsOnHost();
+            x.textPosition("Forget", PATIENCE);
+            x.screenshot(Screens.file("janitor-dialog-server-gone"));
+            x.clickText("Forget", PATIENCE);
+            XDisplay.waitFor("the journal goes", PATIENCE, () -> {
+                try {
+                    return journals.list().isEmpty() ? Optional.of(true) : Optional.empty();
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            });
+            x.key("Escape");
+            XDisplay.waitFor("the mark goes", PATIENCE, () -> underTheProfile().contains("detached")
+                    ? Optional.empty() : Optional.of(true));
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+        }
+    }
+
     /** Right-clicks the profile in the sidebar and picks "Sessions on this host…"; returns the dialog's window. */
     private static long openSessionsOnHost() {
         x.clickAt(inSidebar[0], inSidebar[1], 3);
