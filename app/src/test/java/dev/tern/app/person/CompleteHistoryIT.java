@@ -1,0 +1,141 @@
+package dev.tern.app.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tern.app.profile.AppSettings;
+import dev.tern.app.profile.AuthMethod;
+import dev.tern.app.profile.ConnectionKind;
+import dev.tern.app.profile.MoshOptions;
+import dev.tern.app.profile.PredictionMode;
+import dev.tern.app.profile.Profile;
+import dev.tern.app.profile.ProfileEdits;
+import dev.tern.app.profile.ProfileStore;
+import dev.tern.app.profile.TerminalOptions;
+import dev.tern.testbed.SshServer;
+import dev.tern.testbed.TestBed;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A Mosh tab's complete history (#16, docs/ARCHITECTURE.md §13) as a person finds it: scrollback set to 200,000
+ * lines in the settings, {@code seq 1 100000} typed into a Mosh tab of the real window, then the whole history
+ * taken the way a person takes it (select all, copy, the X clipboard). With complete history on, every line is
+ * there, once and in order, and no "lines not received" marker is left; with the profile's history size 0, each
+ * line mosh skipped is inside one marker row, and no row is blank.
+ */
+@ExtendWith(TestBed.class)
+class CompleteHistoryIT extends PersonTest {
+    private static final int LINES = 100_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void everyLineOfSeqIsInTheCopiedHistory(SshServer server) throws Exception {
+        String copied = seqInATab(server, "history-on", null);
+        int expected = 1;
+        for (String raw : copied.split("\n", -1)) {
+            String line = raw.strip();
+            assertTrue(!isMarker(line), "no marker is left once the recording arrived: " + line);
+            if (line.equals(Integer.toString(expected))) {
+                expected++;
+            } else if (isNumber(line)) {
+                throw new AssertionError("line " + line + " where " + expected + " was due");
+            }
+        }
+        assertEquals(LINES + 1, expected, "every line of seq 1 " + LINES + " is in the history");
+    }
+
+    @Test
+    void withHistoryOffEachGapIsOneMarkerAndNoRowIsBlank(SshServer server) throws Exception {
+        String copied = seqInATab(server, "history-off", 0);
+        List<String> rows = List.of(copied.split("\n", -1));
+        int from = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains("seq 1 " + LINES)) {
+                from = i + 1;
+            }
+        }
+        assertTrue(from > 0, "the command line is in the copied history");
+        int previous = 0, markers = 0;
+        boolean markerSincePrevious = false;
+        for (String raw : rows.subList(from, rows.size())) {
+            String line = raw.strip();
+            if (line.startsWith("$") || line.contains("seq-42")) {
+                break; // the output's end: the mark and the next prompt
+            }
+            assertTrue(!line.isEmpty(), "no blank rows in the history, after " + previous);
+            if (isMarker(line)) {
+                assertTrue(!markerSincePrevious, "one marker per gap, not two in a row, after " + previous);
+                markers++;
+                markerSincePrevious = true;
+                continue;
+            }
+            int n = Integer.parseInt(line);
+            assertTrue(n > previous, "in order: " + n + " after " + previous);
+            assertEquals(n != previous + 1, markerSincePrevious,
+                    "a marker stands exactly where lines are missing: " + n + " after " + previous);
+            markerSincePrevious = false;
+            previous = n;
+        }
+        assertEquals(LINES, previous, "the last line is on screen");
+        assertTrue(markers > 0, "mosh skipped lines, as it does, and the history says so");
+        System.out.println("history off: " + markers + " markers, last line " + previous);
+    }
+
+    /**
+     * Opens a Mosh tab of a fresh profile (complete history at {@code historyMegabytes}, null for the default),
+     * runs {@code seq 1 100000} there and returns the copied history once it no longer changes.
+     */
+    private String seqInATab(SshServer server, String name, Integer historyMegabytes) throws Exception {
+        Profile profile = new Profile(null, name, "", ConnectionKind.MOSH, server.host(), server.port(),
+                server.user(), AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false,
+                new MoshOptions("", "", "", null, PredictionMode.ADAPTIVE, false, "C.UTF-8", null, historyMegabytes),
+                "", TerminalOptions.DEFAULTS);
+        Desk desk = new Desk(dir).trusting(server).withProfiles(profile);
+        ProfileStore store = new ProfileStore(desk.config);
+        store.load();
+        AppSettings d = AppSettings.DEFAULTS;
+        store.update(ProfileEdits.settings(new AppSettings(d.fontFamily(), d.fontSize(), d.colorScheme(),
+                d.prediction(), 2 * LINES, d.theme(), d.cursor(), d.onQuit())));
+        Path done = Scripts.sharedFolder().resolve("seq-done-" + name);
+        try (TernProcess tern = desk.startTern(x)) {
+            KeyDifferentialIT.openProfileOn(x, tern, name);
+            tern.focusTerminal();
+            Shell.awaitPrompt(x, name);
+            // the shell computes the mark, so the echo of the command line cannot be taken for it
+            x.type("seq 1 " + LINES + "; echo seq-$((40+2)); touch " + done);
+            x.key("Return");
+            XDisplay.waitFor("seq to end", PATIENCE, () -> Files.exists(done) ? Optional.of(true) : Optional.empty());
+            String copied = XDisplay.waitFor("the history to settle", PATIENCE, new java.util.function.Supplier<>() {
+                private String last = "";
+
+                @Override
+                public Optional<String> get() {
+                    x.key("ctrl+shift+a", "ctrl+shift+c");
+                    String now = x.clipboard("clipboard");
+                    boolean settled = now.contains("seq-42") && now.equals(last) && (historyMegabytes != null
+                            || now.lines().noneMatch(CompleteHistoryIT::isMarker));
+                    last = now;
+                    return settled ? Optional.of(now) : Optional.empty();
+                }
+            });
+            x.screenshot(Screens.file("history-" + name));
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+            return copied;
+        }
+    }
+
+    private static boolean isMarker(String line) {
+        return line.contains("lines not received");
+    }
+
+    private static boolean isNumber(String line) {
+        return !line.isEmpty() && line.chars().allMatch(Character::isDigit);
+    }
+}
