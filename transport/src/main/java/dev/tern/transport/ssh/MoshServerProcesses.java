@@ -104,7 +104,7 @@ public final class MoshServerProcesses {
         if (result.timedOut()) {
             return EndOutcome.FAILED;
         }
-        return switch (result.exitStatus()) {
+        EndOutcome outcome = switch (result.exitStatus()) {
             case 0 -> EndOutcome.ENDED;
             case 3 -> EndOutcome.GONE;
             case 4 -> EndOutcome.NOT_YOURS;
@@ -112,6 +112,24 @@ public final class MoshServerProcesses {
             case 7 -> EndOutcome.STILL_RUNNING;
             default -> EndOutcome.FAILED;
         };
+        if (outcome == EndOutcome.ENDED || outcome == EndOutcome.GONE) {
+            removeOrphanedRecordings(connection);
+        }
+        return outcome;
+    }
+
+    /**
+     * Removes the complete-history recordings (docs/ARCHITECTURE.md §13) whose session is gone: an ended server's
+     * own is normally removed by its wrapper on the hang-up, but a session killed outright leaves its folder.
+     * Returns the folders removed; a failure to look is no failure of the end.
+     */
+    public static List<String> removeOrphanedRecordings(SshConnection connection) {
+        try {
+            ExecResult result = connection.exec(OutputRecorder.sweepCommand(), COMMAND_TIMEOUT);
+            return result.succeeded() ? result.stdout().lines().filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (SshException e) {
+            return List.of();
+        }
     }
 
     /** The mosh-servers in the output of {@link #LIST_SCRIPT}, listed at {@code now}; other lines are skipped. */

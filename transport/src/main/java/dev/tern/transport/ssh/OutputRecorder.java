@@ -98,6 +98,20 @@ public record OutputRecorder(long boundBytes, String token) {
                 + " && { printf '%s' \"${d##*/}\"; exit 0; }; done; done; :");
     }
 
+    /**
+     * A command for a janitor: removes this user's recordings whose wrapper no longer runs (its {@code pid} names no
+     * process of the user), which the session's own end would have removed had it not been killed outright, and
+     * prints the folders it removed, one a line. A folder without a {@code pid} file yet (a wrapper starting this
+     * moment) is left alone.
+     */
+    public static String sweepCommand() {
+        return shell("u=$(id -u); for b in /dev/shm \"$XDG_RUNTIME_DIR\" \"${TMPDIR:-/tmp}\"; do"
+                + " r=\"$b/tern-history-$u\"; [ -n \"$b\" ] && [ -d \"$r\" ] && [ ! -L \"$r\" ] && [ -O \"$r\" ]"
+                + " || continue; for d in \"$r\"/*; do [ -f \"$d/pid\" ] || continue; p=$(cat \"$d/pid\");"
+                + " case \"$p\" in ''|*[!0-9]*) continue ;; esac; kill -0 \"$p\" 2>/dev/null && continue;"
+                + " rm -rf \"$d\" && printf '%s\\n' \"$d\"; done; rmdir \"$r\" 2>/dev/null; done; :");
+    }
+
     /** The recorder {@link #findCommand} named in its output, at {@code boundBytes}; empty when it found none. */
     public static Optional<OutputRecorder> found(String findOutput, long boundBytes) {
         String token = findOutput == null ? "" : findOutput.strip();

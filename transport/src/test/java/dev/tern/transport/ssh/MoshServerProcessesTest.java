@@ -131,6 +131,31 @@ class MoshServerProcessesTest {
         assertFalse(running(second));
     }
 
+    /**
+     * A recording whose session was killed outright (its wrapper's pid names no process) is removed when the
+     * janitor ends a server; one whose wrapper runs stays (docs/ARCHITECTURE.md §13).
+     */
+    @Test
+    void endingAServerRemovesRecordingsLeftByDeadSessionsAndKeepsLiveOnes() throws Exception {
+        long ended = orphanedServer(MoshServerOptions.defaults());
+        long alive = orphanedServer(MoshServerOptions.defaults());
+        String dead = OutputRecorder.fresh(OutputRecorder.DEFAULT_BOUND).token();
+        String live = OutputRecorder.fresh(OutputRecorder.DEFAULT_BOUND).token();
+        String root = connection.exec("sh -c " + MoshServerCommand.quote("u=$(id -u); r=/dev/shm/tern-history-$u;"
+                + " mkdir -p -m 700 $r/" + dead + " $r/" + live + "; : > $r/" + dead + "/typescript;"
+                + " : > $r/" + live + "/typescript; sh -c 'echo $$' > $r/" + dead + "/pid;"
+                + " echo " + alive + " > $r/" + live + "/pid; printf '%s' $r"), WAIT).stdout();
+        try {
+            assertEquals(MoshServerProcesses.EndOutcome.ENDED, MoshServerProcesses.end(connection, ended));
+            String left = connection.exec("ls " + root, WAIT).stdout();
+            System.out.println("recordings after the end: " + left.strip().replace('\n', ' '));
+            assertFalse(left.contains(dead), "the dead session's recording was removed: " + left);
+            assertTrue(left.contains(live), "the live one stays: " + left);
+        } finally {
+            connection.exec("rm -rf " + root + "/" + dead + " " + root + "/" + live, WAIT);
+        }
+    }
+
     @Test
     void refusesAProcessOfThisUserThatIsNotAMoshServer() throws Exception {
         ExecResult sleeper = connection.exec("sh -c 'sleep 300 >/dev/null 2>&1 & echo $!'", WAIT);
