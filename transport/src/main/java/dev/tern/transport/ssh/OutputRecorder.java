@@ -149,13 +149,15 @@ public record OutputRecorder(long boundBytes, String token) {
             "f=\"$d/typescript\"",
             "gone() { rm -rf \"$d\"; rmdir \"${d%/*}\" 2>/dev/null; }",
             ": > \"$f\"; echo $$ > \"$d/pid\"; echo $PPID > \"$d/server-pid\"; echo 0 > \"$d/dropped\"",
-            "w=",
-            "trap '[ -n \"$w\" ] && kill -HUP $w 2>/dev/null; gone; exit 129' HUP",
-            "trap '[ -n \"$w\" ] && kill -TERM $w 2>/dev/null; gone; exit 143' TERM",
+            "srv=$PPID",
+            "trap 'gone; exit 129' HUP",
+            "trap 'gone; exit 143' TERM",
             "(",
-            "  trap '' HUP",
+            "  trap '' HUP TERM",
             "  k=0",
-            "  while kill -0 $$ 2>/dev/null; do",
+            // the watcher also ends the session's programs once mosh-server is gone: the hang-up reaches only the
+            // wrapper, and script ignores SIGHUP; on SIGTERM script ends and its pty's hang-up ends the shell
+            "  while kill -0 $$ 2>/dev/null && kill -0 $srv 2>/dev/null; do",
             "    sleep 1",
             "    s=$(wc -c < \"$f\" 2>/dev/null) || break",
             "    if [ $((s - k)) -gt \"$bound\" ]; then",
@@ -164,20 +166,19 @@ public record OutputRecorder(long boundBytes, String token) {
             "      k=$n; echo $k > \"$d/dropped.new\" && mv -f \"$d/dropped.new\" \"$d/dropped\"",
             "    fi",
             "  done",
+            "  kill -TERM 0 2>/dev/null",
             "  gone",
             ") </dev/null >/dev/null 2>&1 &",
             "c=",
             "for a; do c=\"$c '$(printf '%s' \"$a\" | sed \"s/'/'\\\\\\\\''/g\")'\"; done",
-            // script runs in the background so that a hang-up reaches the trap at once (a trap waits for a
-            // foreground command); its input is named, since a background command's would be /dev/null
-            "exec 3<&0",
+            // script runs in the foreground: a command started with & by a shell without job control has SIGINT
+            // and SIGQUIT ignored, and so would every program of the session (Ctrl+C would stop nothing). A
+            // hang-up reaches script as well (same process group), so the trap runs as soon as it has ended.
             "if script --version 2>/dev/null | grep -q util-linux; then",
-            "  script -q -f -c \"exec$c\" \"$f\" <&3 3<&- &",
+            "  script -q -f -c \"exec$c\" \"$f\"",
             "else",
-            "  script -q -F \"$f\" \"$@\" <&3 3<&- &",
+            "  script -q -F \"$f\" \"$@\"",
             "fi",
-            "w=$!",
-            "wait $w",
             "e=$?",
             "gone",
             "exit $e");

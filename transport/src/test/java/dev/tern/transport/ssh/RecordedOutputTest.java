@@ -113,6 +113,38 @@ class RecordedOutputTest {
         assertEquals(last, numbers, "and each exactly once");
     }
 
+    /**
+     * Ctrl+C reaches the program under the recorder as it does without one: a shell started in the background of
+     * a non-interactive sh would have SIGINT ignored, and every program of the session with it.
+     */
+    @Test
+    void ctrlCInterruptsAProgramRunningUnderTheRecorder(SshServer server) throws Exception {
+        OutputRecorder recorder = OutputRecorder.fresh(OutputRecorder.DEFAULT_BOUND);
+        // the test bed's shell may run as another user: the result goes where it may write
+        Path shared = java.nio.file.Files.createTempDirectory("tern-ctrl-c");
+        java.nio.file.Files.setPosixFilePermissions(shared,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path result = shared.resolve("interrupted");
+        startServer(server, recorder, "trap 'echo caught' INT; echo sleeping; sleep 30; echo $? > " + result
+                + "; exec sleep 600");
+        var session = (dev.tern.transport.session.MoshSession) toClose.getLast();
+        until(Duration.ofSeconds(20), () -> session.screen() != null
+                && session.screen().framebuffer().screenText().contains("sleeping"), () -> "the program to start");
+        Thread.sleep(300);
+        session.type(new byte[]{3});
+        until(Duration.ofSeconds(10), () -> java.nio.file.Files.exists(result), () -> "sleep to end by Ctrl+C");
+        until(Duration.ofSeconds(5), () -> readOrEmpty(result).endsWith("\n"), () -> "the status");
+        assertEquals("130\n", readOrEmpty(result), "sleep ended by SIGINT");
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     @Test
     void everyLineArrivesInOrderAndTheStorageGoesWithTheSession(SshServer server) throws Exception {
         OutputRecorder recorder = OutputRecorder.fresh(OutputRecorder.DEFAULT_BOUND);
