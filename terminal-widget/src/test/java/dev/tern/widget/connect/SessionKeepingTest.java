@@ -74,11 +74,12 @@ class SessionKeepingTest {
             MoshConnector b = new MoshConnector("b", bootstrap, SessionOptions.GUI,
                     SessionKeeping.in(journals).resuming(id));
             b.start(80, 24, second);
+            // typed at once, while the journal is opened and the server has not answered yet: nothing is lost
+            Path out = dir.resolve("out");
+            b.send(("echo $X > " + out + "\r").getBytes(StandardCharsets.US_ASCII));
             await(() -> second.states.contains(ConnectionState.CONNECTED), "b live");
             assertEquals(ConnectionState.RESUMING, second.states.get(1), "the saved screen first: " + second.states);
             assertEquals(1, bootstraps.get(), "no second mosh-server was started");
-            Path out = dir.resolve("out");
-            b.send(("echo $X > " + out + "\r").getBytes(StandardCharsets.US_ASCII));
             await(() -> Files.exists(out) && readOrEmpty(out).endsWith("\n"), "the command in b");
             assertEquals("kept\n", readOrEmpty(out), "the same shell");
 
