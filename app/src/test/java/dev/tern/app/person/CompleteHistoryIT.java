@@ -37,7 +37,10 @@ class CompleteHistoryIT extends PersonTest {
 
     @Test
     void everyLineOfSeqIsInTheCopiedHistory(SshServer server) throws Exception {
-        String copied = seqInATab(server, "history-on", null);
+        assertEveryLineOnce(seqInATab(server, "history-on", null));
+    }
+
+    private static void assertEveryLineOnce(String copied) {
         int expected = 1;
         for (String raw : copied.split("\n", -1)) {
             String line = raw.strip();
@@ -93,6 +96,51 @@ class CompleteHistoryIT extends PersonTest {
      * runs {@code seq 1 100000} there and returns the copied history once it no longer changes.
      */
     private String seqInATab(SshServer server, String name, Integer historyMegabytes) throws Exception {
+        Desk desk = desk(server, name, historyMegabytes);
+        Path done = Scripts.sharedFolder().resolve("seq-done-" + name);
+        try (TernProcess tern = desk.startTern(x)) {
+            KeyDifferentialIT.openProfileOn(x, tern, name);
+            tern.focusTerminal();
+            Shell.awaitPrompt(x, name);
+            // the shell computes the mark, so the echo of the command line cannot be taken for it
+            x.type("seq 1 " + LINES + "; echo seq-$((40+2)); touch " + done);
+            x.key("Return");
+            XDisplay.waitFor("seq to end", PATIENCE, () -> Files.exists(done) ? Optional.of(true) : Optional.empty());
+            String copied = copiedHistory(historyMegabytes == null);
+            x.screenshot(Screens.file("history-" + name));
+            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
+            return copied;
+        }
+    }
+
+    /**
+     * The focused tab's history and screen as a person copies them (select all, copy), once the copy stops
+     * changing and shows the output's end; with {@code complete}, also once no marker is left.
+     */
+    private static String copiedHistory(boolean complete) {
+        String[] last = {""};
+        try {
+            return XDisplay.waitFor("the history to settle", PATIENCE, () -> {
+                x.key("ctrl+shift+a", "ctrl+shift+c");
+                String now = x.clipboard("clipboard");
+                boolean settled = now.contains("seq-42") && now.equals(last[0])
+                        && (!complete || now.lines().noneMatch(CompleteHistoryIT::isMarker));
+                last[0] = now;
+                return settled ? Optional.of(now) : Optional.empty();
+            });
+        } catch (AssertionError e) {
+            x.screenshot(Screens.file("history-unsettled"));
+            List<String> lines = last[0].lines().toList();
+            throw new AssertionError(e.getMessage() + "; the last copy: " + lines.size() + " rows, "
+                    + lines.stream().filter(l -> isNumber(l.strip())).count() + " numbered, "
+                    + lines.stream().filter(CompleteHistoryIT::isMarker).toList() + ", first rows "
+                    + lines.subList(0, Math.min(8, lines.size())) + ", last rows "
+                    + lines.subList(Math.max(0, lines.size() - 8), lines.size()), e);
+        }
+    }
+
+    /** A person's desk with a Mosh profile for the test bed and 200,000 lines of scrollback in the settings. */
+    private Desk desk(SshServer server, String name, Integer historyMegabytes) throws Exception {
         Profile profile = new Profile(null, name, "", ConnectionKind.MOSH, server.host(), server.port(),
                 server.user(), AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false,
                 new MoshOptions("", "", "", null, PredictionMode.ADAPTIVE, false, "C.UTF-8", null, historyMegabytes),
@@ -103,32 +151,7 @@ class CompleteHistoryIT extends PersonTest {
         AppSettings d = AppSettings.DEFAULTS;
         store.update(ProfileEdits.settings(new AppSettings(d.fontFamily(), d.fontSize(), d.colorScheme(),
                 d.prediction(), 2 * LINES, d.theme(), d.cursor(), d.onQuit())));
-        Path done = Scripts.sharedFolder().resolve("seq-done-" + name);
-        try (TernProcess tern = desk.startTern(x)) {
-            KeyDifferentialIT.openProfileOn(x, tern, name);
-            tern.focusTerminal();
-            Shell.awaitPrompt(x, name);
-            // the shell computes the mark, so the echo of the command line cannot be taken for it
-            x.type("seq 1 " + LINES + "; echo seq-$((40+2)); touch " + done);
-            x.key("Return");
-            XDisplay.waitFor("seq to end", PATIENCE, () -> Files.exists(done) ? Optional.of(true) : Optional.empty());
-            String copied = XDisplay.waitFor("the history to settle", PATIENCE, new java.util.function.Supplier<>() {
-                private String last = "";
-
-                @Override
-                public Optional<String> get() {
-                    x.key("ctrl+shift+a", "ctrl+shift+c");
-                    String now = x.clipboard("clipboard");
-                    boolean settled = now.contains("seq-42") && now.equals(last) && (historyMegabytes != null
-                            || now.lines().noneMatch(CompleteHistoryIT::isMarker));
-                    last = now;
-                    return settled ? Optional.of(now) : Optional.empty();
-                }
-            });
-            x.screenshot(Screens.file("history-" + name));
-            assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
-            return copied;
-        }
+        return desk;
     }
 
     private static boolean isMarker(String line) {
