@@ -162,6 +162,7 @@ public final class MoshConnector implements TerminalConnector {
     private volatile PredictionSettings prediction;
     private final SessionKeeping keeping;
     private final AtomicBoolean keepOnClose = new AtomicBoolean();
+    private static final String KEPT = "Session kept: it is resumed the next time Tern starts.";
     /** The saved screen's number while a resumed session waits for its server; -1 otherwise. */
     private volatile long resumedScreen = -1;
     private volatile String sessionId;
@@ -466,7 +467,9 @@ public final class MoshConnector implements TerminalConnector {
 
         @Override
         public void closed(CloseReason reason) {
-            end(reason.message(), reason.clean());
+            // a detach asked for by close() says so in the tab's words, whichever of the two reports first
+            boolean kept = keepOnClose.get() && reason.kind() == CloseReason.Kind.DETACHED;
+            end(kept ? KEPT : reason.message(), reason.clean());
         }
     }
 
@@ -524,7 +527,7 @@ public final class MoshConnector implements TerminalConnector {
         if (s != null) {
             closeSession(s);
         }
-        end(keepOnClose.get() ? "Session kept: it is resumed the next time Tern starts." : "Session closed.", true);
+        end(keepOnClose.get() ? KEPT : "Session closed.", true);
     }
 
     private void closeSession(MoshSession s) {
