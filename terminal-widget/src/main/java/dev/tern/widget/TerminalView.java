@@ -158,7 +158,10 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         }
         widget.start();
         pipeline.start();
-        connector.start(INITIAL_COLUMNS, INITIAL_ROWS, new ConnectorEvents());
+        // the window has had its first frame, so the widget knows its size: a connection begins at that size, not
+        // at the placeholder (a resumed Mosh tab's first frame, its saved screen, comes at once and must fit)
+        TermSize laidOut = widgetSize();
+        connector.start(laidOut.getColumns(), laidOut.getRows(), new ConnectorEvents());
     }
 
     // ---- observable state for the app ----

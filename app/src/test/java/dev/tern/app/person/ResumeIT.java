@@ -228,6 +228,48 @@ class ResumeIT extends PersonTest {
     }
 
     /**
+     * The restored screen is the server's from its first look, with no clear in between: killed just after a
+     * command whose output then ends while no Tern runs, the restarted tab shows the output's last lines and the
+     * prompt on the bottom row.
+     */
+    @Test
+    void aTabRestoredAfterOutputItMissedShowsTheServersWholeScreen(SshServer server) throws Exception {
+        Desk desk = new Desk(dir).trusting(server).withProfiles(Desk.testbed("missed", ConnectionKind.MOSH, server));
+        Path done = Scripts.sharedFolder().resolve("missed-done");
+        Instant began = Instant.now();
+        try {
+            try (TernProcess tern = desk.startTern(x)) {
+                KeyDifferentialIT.openProfileOn(x, tern, "missed");
+                tern.focusTerminal();
+                Shell.awaitPrompt(x, "missed");
+                x.type("sleep 2; seq 1 3000; echo seq-$((40+2)); touch " + done);
+                x.key("Return");
+                Thread.sleep(500);
+                tern.kill9();
+            }
+            XDisplay.waitFor("the output to end on the server", PATIENCE,
+                    () -> Files.exists(done) ? Optional.of(true) : Optional.empty());
+            try (TernProcess tern = desk.startTern(x)) {
+                String expected = "2998\n2999\n3000\nseq-42\n";
+                String copied = XDisplay.waitFor("the restored screen", PATIENCE, () -> {
+                    tern.focusWindow();
+                    x.key("ctrl+shift+a", "ctrl+shift+c");
+                    String text = x.clipboard("clipboard");
+                    return text.contains("seq-42") ? Optional.of(text) : Optional.empty();
+                });
+                x.screenshot(Screens.file("resume-missed-output"));
+                List<String> shown = copied.lines().filter(l -> !l.isBlank()).toList();
+                String tail = String.join("\n", shown.subList(Math.max(0, shown.size() - 5), shown.size()));
+                assertTrue(tail.startsWith(expected.strip().lines().findFirst().orElseThrow())
+                        && tail.contains(expected) && tail.lines().toList().getLast().contains("$"),
+                        "the last lines of the restored screen:\n" + tail);
+            }
+        } finally {
+            MoshServers.kill(MoshServers.of(server.user(), began));
+        }
+    }
+
+    /**
      * The screen shown is the server's: after a clear, what the shell prints is exactly what the tab shows (read as
      * a person copies it: select all, copy).
      */
