@@ -3,12 +3,7 @@ package dev.tern.app.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tern.app.profile.AuthMethod;
-import dev.tern.app.profile.ConnectionKind;
-import dev.tern.app.profile.MoshOptions;
-import dev.tern.app.profile.PredictionMode;
 import dev.tern.app.profile.Profile;
-import dev.tern.app.profile.TerminalOptions;
 import dev.tern.testbed.MoshServer;
 import dev.tern.testbed.Prerequisites;
 import dev.tern.testbed.SshServer;
@@ -16,7 +11,6 @@ import dev.tern.testbed.TestBed;
 import dev.tern.testbed.Tmux;
 import dev.tern.testbed.UdpImpairmentProxy;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +42,10 @@ class BlackoutIT extends PersonTest {
     void duringABlackoutTernShowsWhatMoshClientShowsAndCountsTheWaitingKeys(SshServer server) throws Exception {
         boolean moshClientShowsTheKeys = moshClientInTheDark();
 
-        int udpPort = freeUdpPort();
+        int udpPort = Desk.freeUdpPort();
         Path result = Scripts.sharedFolder().resolve("dark-tern.txt");
         try (UdpImpairmentProxy proxy = UdpImpairmentProxy.start(new InetSocketAddress("127.0.0.1", udpPort), 7)) {
-            Profile profile = new Profile(null, "outage", "", ConnectionKind.MOSH, server.host(), server.port(),
-                    server.user(), AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false,
-                    new MoshOptions("", String.valueOf(udpPort), "127.0.0.1", proxy.listenAddress().getPort(),
-                            PredictionMode.ADAPTIVE, false, "C.UTF-8"), "", TerminalOptions.DEFAULTS);
+            Profile profile = Desk.testbedThroughProxy("outage", server, udpPort, proxy.listenAddress().getPort());
             Desk desk = new Desk(dir).trusting(server).withProfiles(profile);
             try (TernProcess tern = desk.startTern(x)) {
                 KeyDifferentialIT.openProfileOn(x, tern, "outage");
@@ -126,9 +117,4 @@ class BlackoutIT extends PersonTest {
         }
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -65,6 +65,24 @@ final class Desk {
                 TerminalOptions.DEFAULTS);
     }
 
+    /**
+     * A Mosh profile for the test bed whose datagrams go through the impairment proxy: mosh-server binds
+     * {@code udpPort} and the profile sends to the proxy (the UDP host/port override), which forwards there.
+     */
+    static Profile testbedThroughProxy(String name, SshServer server, int udpPort, int proxyPort) {
+        return new Profile(null, name, "", ConnectionKind.MOSH, server.host(), server.port(), server.user(),
+                AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false,
+                new MoshOptions("", String.valueOf(udpPort), "127.0.0.1", proxyPort, PredictionMode.ADAPTIVE, false,
+                        "C.UTF-8"), "", TerminalOptions.DEFAULTS);
+    }
+
+    /** A UDP port nobody listens on now, for a mosh-server to bind. */
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     TernProcess startTern(XDisplay x) throws IOException {
         return TernProcess.start(x, config, home, root.resolve("tern.log"));
     }

@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tern.app.profile.AuthMethod;
 import dev.tern.app.profile.ConnectionKind;
-import dev.tern.app.profile.MoshOptions;
-import dev.tern.app.profile.PredictionMode;
-import dev.tern.app.profile.Profile;
-import dev.tern.app.profile.TerminalOptions;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.testbed.UdpImpairmentProxy;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +38,13 @@ class ResumeIT extends PersonTest {
 
     @Test
     void killedAtTwentyMomentsTheTabResumesTheSameShellEveryTime(SshServer server) throws Exception {
-        int udpPort = freeUdpPort();
+        int udpPort = Desk.freeUdpPort();
         Random random = new Random(1506);
         Path shared = Scripts.sharedFolder();
         List<String> slowResumes = new ArrayList<>();
         try (UdpImpairmentProxy proxy = UdpImpairmentProxy.start(new InetSocketAddress("127.0.0.1", udpPort), 15)) {
-            Desk desk = new Desk(dir).trusting(server).withProfiles(throughProxy("kept", server, udpPort, proxy));
+            Desk desk = new Desk(dir).trusting(server).withProfiles(Desk.testbedThroughProxy("kept", server, udpPort,
+                    proxy.listenAddress().getPort()));
             Instant began = Instant.now();
             TernProcess tern = desk.startTern(x);
             try {
@@ -316,16 +311,4 @@ class ResumeIT extends PersonTest {
         }
     }
 
-    private static Profile throughProxy(String name, SshServer server, int udpPort, UdpImpairmentProxy proxy) {
-        return new Profile(null, name, "", ConnectionKind.MOSH, server.host(), server.port(), server.user(),
-                AuthMethod.KEY_FILE, server.ed25519Key().toString(), "", false,
-                new MoshOptions("", String.valueOf(udpPort), "127.0.0.1", proxy.listenAddress().getPort(),
-                        PredictionMode.ADAPTIVE, false, "C.UTF-8"), "", TerminalOptions.DEFAULTS);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
