@@ -23,12 +23,13 @@ public final class Tmux implements AutoCloseable {
     private final String socket = "tern-" + UUID.randomUUID().toString().substring(0, 8);
     private final Path workDir;
 
-    private Tmux() {
+    private Tmux(int historyLines) {
         this.tmux = Prerequisites.require("tmux", "tmux").toString();
         try {
             this.workDir = Files.createTempDirectory("tern-tmux-");
             // set before the pane exists: a program that exits at once must still leave its screen behind
-            Files.writeString(workDir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n");
+            Files.writeString(workDir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n"
+                    + "set -g history-limit " + historyLines + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,7 +37,12 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts {@code command} (one shell command line) in a pane of {@code columns}×{@code rows}. */
     public static Tmux start(int columns, int rows, Map<String, String> env, String command) {
-        Tmux tmux = new Tmux();
+        return start(columns, rows, 2000, env, command);
+    }
+
+    /** The same, with a scrollback of {@code historyLines} (tmux's default is 2000). */
+    public static Tmux start(int columns, int rows, int historyLines, Map<String, String> env, String command) {
+        Tmux tmux = new Tmux(historyLines);
         StringBuilder line = new StringBuilder("env");
         env.forEach((key, value) -> line.append(' ').append(key).append('=').append(shellQuote(value)));
         line.append(' ').append(command);

@@ -27,6 +27,8 @@ final class LocalTerminal implements Closeable {
     private final OutputStream output;
     private Attributes saved;
     private boolean open;
+    private boolean normalScreen;
+    private boolean screenMadeRoom;
 
     LocalTerminal() throws IOException {
         // JLine's JNI provider (its own small native library, for Linux, macOS and Windows) opens the terminal in
@@ -83,14 +85,28 @@ final class LocalTerminal implements Closeable {
         return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
 
+    /**
+     * {@code --no-init}: the session stays on the normal screen (no alternate screen), so what scrolls off goes
+     * into this terminal's scrollback.
+     */
+    synchronized void useNormalScreen(boolean normal) {
+        normalScreen = normal;
+    }
+
     /** Enters raw mode and the alternate screen, and forces application cursor keys (as mosh does). */
     synchronized void open() throws IOException {
         if (!open) {
             saved = terminal.enterRawMode();
             open = true;
         }
-        terminal.puts(InfoCmp.Capability.enter_ca_mode);
-        terminal.flush();
+        if (!normalScreen) {
+            terminal.puts(InfoCmp.Capability.enter_ca_mode);
+            terminal.flush();
+        } else if (!screenMadeRoom) {
+            // what the screen showed before the session moves up into the scrollback instead of being drawn over
+            screenMadeRoom = true;
+            write("\033[" + size().getRows() + ";1H" + "\n".repeat(size().getRows()));
+        }
         write("\033[?1h");
     }
 
@@ -103,8 +119,12 @@ final class LocalTerminal implements Closeable {
         open = false;
         try {
             write(RESET_MODES);
-            terminal.puts(InfoCmp.Capability.exit_ca_mode);
-            terminal.flush();
+            if (normalScreen) {
+                write("\r\n"); // the session's last screen stays; what follows starts on a line of its own
+            } else {
+                terminal.puts(InfoCmp.Capability.exit_ca_mode);
+                terminal.flush();
+            }
             terminal.setAttributes(saved);
         } catch (IOException | RuntimeException ignored) {
             // the terminal may already be gone (hang-up); nothing else to restore

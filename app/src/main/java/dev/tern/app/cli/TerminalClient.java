@@ -36,7 +36,12 @@ final class TerminalClient {
     private final LocalTerminal terminal;
     private final EscapeKeyInput escapeKey;
     private final SessionOptions options;
-    private final FrameRenderer renderer = FrameRenderer.clientRole();
+    private final FrameRenderer renderer;
+    /** With {@code --no-init}: what goes into the terminal's own scrollback; null in the alternate screen. */
+    private final ScrollbackHistory history;
+    private final RecordingFeed recording;
+    private Framebuffer lastServed;
+    private volatile boolean contactLost;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean dirty = true;
@@ -51,9 +56,24 @@ final class TerminalClient {
     private long lastPaintNanos;
 
     TerminalClient(LocalTerminal terminal, EscapeKeyInput escapeKey, SessionOptions options) {
+        this(terminal, escapeKey, options, null, null);
+    }
+
+    /**
+     * @param history   with {@code --no-init}: the session runs on the terminal's normal screen and this decides
+     *                  what goes into its scrollback; null for mosh's usual alternate screen
+     * @param recording the session's recording, which fills {@code history}; may be null
+     */
+    TerminalClient(LocalTerminal terminal, EscapeKeyInput escapeKey, SessionOptions options,
+                   ScrollbackHistory history, RecordingFeed recording) {
         this.terminal = terminal;
         this.escapeKey = escapeKey;
         this.options = options.withEscapeKey(escapeKey.forNotices());
+        this.history = history;
+        this.recording = recording;
+        this.renderer = new FrameRenderer(history == null ? FrameRenderer.Capabilities.CLIENT
+                : FrameRenderer.Capabilities.CLIENT.withScrollbackAsHistory());
+        terminal.useNormalScreen(history != null);
     }
 
     /** How a session is begun: a new one, or one taken up again from its journal. */
@@ -83,6 +103,9 @@ final class TerminalClient {
         try {
             terminal.write(renderer.bytesFor(false, lastDrawn, lastDrawn));
             session = starter.start(size.getColumns(), size.getRows(), options, new Listener());
+            if (recording != null) {
+                recording.start(history, this::wake);
+            }
             signalsBack = ProcessSignals.onEndingSignal(this::endOnSignal);
             terminal.onResize(() -> {
                 pendingResize = terminal.size();
@@ -100,6 +123,9 @@ final class TerminalClient {
             paintUntilClosed();
             reason = session.closeReason();
         } finally {
+            if (recording != null) {
+                recording.close();
+            }
             terminal.close();
             if (session != null && !session.isClosed()) {
                 session.close(); // something failed here: still say goodbye, so the server does not linger
@@ -165,11 +191,34 @@ final class TerminalClient {
             next = new Framebuffer(lastDrawn.width(), lastDrawn.height());
         }
         boolean sameSize = next.width() == lastDrawn.width() && next.height() == lastDrawn.height();
+        if (history != null) {
+            String pushed = historyRows(next);
+            if (!pushed.isEmpty()) {
+                terminal.write(pushed);
+                fullRepaint = true;
+            }
+        }
         String bytes = renderer.bytesFor(!fullRepaint && sameSize, lastDrawn, next);
         if (!bytes.isEmpty()) {
             terminal.write(bytes);
         }
         lastDrawn = next;
+    }
+
+    /**
+     * The bytes that put the rows the server's screen left since the last paint into the terminal's scrollback;
+     * the screen must be repainted after them. Decided on the server's frames: the notices and predictions drawn
+     * over them are never history.
+     */
+    private String historyRows(Framebuffer next) {
+        RemoteScreen screen = session.screen();
+        if (screen == null || screen.framebuffer() == null) {
+            return "";
+        }
+        Framebuffer served = screen.framebuffer();
+        java.util.List<dev.tern.transport.screen.Row> rows = history.afterFrame(lastServed, served);
+        lastServed = served;
+        return rows.isEmpty() ? "" : renderer.intoScrollback(rows, next.width(), next.height());
     }
 
     private void startKeyboardReader() {
@@ -325,6 +374,16 @@ final class TerminalClient {
         @Override
         public void displayChanged(Framebuffer display) {
             wake();
+        }
+
+        @Override
+        public void connectionChanged(dev.tern.transport.session.ConnectionStatus status) {
+            boolean lost = status.lastContact().map(t -> dev.tern.transport.session.ConnectionStatus.contactLost(t,
+                    java.time.Instant.now())).orElse(false);
+            if (contactLost && !lost && recording != null) {
+                recording.contactBack();
+            }
+            contactLost = lost;
         }
 
         @Override

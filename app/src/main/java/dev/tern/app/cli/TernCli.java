@@ -16,11 +16,13 @@ import dev.tern.transport.session.SessionJournals;
 import dev.tern.transport.session.SessionOptions;
 import dev.tern.transport.ssh.ConnectProgress;
 import dev.tern.transport.ssh.ConnectSpec;
+import dev.tern.transport.ssh.CompanionConnection;
 import dev.tern.transport.ssh.ConnectSpecResolver;
 import dev.tern.transport.ssh.MoshBootstrap;
 import dev.tern.transport.ssh.MoshEndpoint;
 import dev.tern.transport.ssh.MoshServerOptions;
 import dev.tern.transport.ssh.OpenSshConfig;
+import dev.tern.transport.ssh.OutputRecorder;
 import dev.tern.transport.ssh.SshConnection;
 import dev.tern.transport.ssh.SshConnector;
 import dev.tern.transport.ssh.SshEnvironment;
@@ -79,6 +81,15 @@ public final class TernCli implements Callable<Integer> {
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT[:PORT2]", description = "server-side UDP port or range")
     String port;
+
+    @Option(names = "--no-init", description = "stay on this terminal's normal screen (no alternate screen): the "
+            + "session's history goes into this terminal's scrollback, complete (see --history-size)")
+    boolean noInit;
+
+    @Option(names = "--history-size", paramLabel = "MB", description = "with --no-init: how much of the session's "
+            + "output the server keeps until it is fetched, so that no line is missed (default: 10; 0: only the lines "
+            + "seen on screen, with a marker where lines went by unseen)")
+    Integer historyMegabytes;
 
     @Option(names = "--server", paramLabel = "COMMAND", description = "command that runs mosh-server on the remote host (default: mosh-server)")
     String server = "mosh-server";
@@ -245,20 +256,43 @@ public final class TernCli implements Callable<Integer> {
         if (!predictGiven && !predictAlways && !predictNever) {
             profileSettings = WidgetSessionLauncher.predictionSettings(chosen.mosh(), report.document().settings());
         }
+        profileHistoryBound = chosen.mosh().historyBoundBytes();
         return connectThroughSsh(WidgetSessionLauncher.sshTarget(chosen), WidgetSessionLauncher.moshOptions(chosen));
     }
 
-    /** Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. */
+    /**
+     * Logs in with SSH, starts mosh-server there, and runs the session against the endpoint it printed. With
+     * {@code --no-init} and history kept, the program runs under the host's recorder and the login stays open as
+     * the session's companion connection, which fetches the recording (docs/ARCHITECTURE.md §13).
+     */
     private int connectThroughSsh(SshTarget target, MoshServerOptions options) throws IOException {
         CompletableFuture<LocalTerminal> terminal = LocalTerminal.buildInBackground(MoshSession::preloadCipher);
         MoshEndpoint endpoint;
         String label;
+        RecordingFeed recording = null;
         try {
             ConnectSpec spec = new ConnectSpecResolver(sshConfig(), sshEnvironment()).resolve(target);
             label = spec.user() + "@" + spec.hostName();
-            ConsolePrompter prompter = new ConsolePrompter(err, () -> terminal.exceptionally(failed -> null).join());
-            try (SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent())) {
-                endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
+            ConsolePrompter console = new ConsolePrompter(err, () -> terminal.exceptionally(failed -> null).join());
+            java.util.OptionalLong bound = historyBound();
+            if (bound.isEmpty()) {
+                try (SshConnection connection = SshConnector.connect(spec, console, ConnectProgress.silent())) {
+                    endpoint = MoshBootstrap.start(connection, options, ConnectProgress.silent());
+                }
+            } else {
+                OutputRecorder recorder = OutputRecorder.fresh(bound.getAsLong());
+                ReplayingPrompter prompter = new ReplayingPrompter(console);
+                SshConnection connection = SshConnector.connect(spec, prompter, ConnectProgress.silent());
+                try {
+                    endpoint = MoshBootstrap.start(connection, options.withCommand(recorder.wrap(options.command())),
+                            ConnectProgress.silent());
+                } catch (SshException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+                prompter.stopAsking();
+                recording = new RecordingFeed(new CompanionConnection(
+                        () -> SshConnector.connect(spec, prompter, ConnectProgress.silent()), connection), recorder);
             }
         } catch (SshException e) {
             LocalTerminal.discard(terminal);
@@ -269,8 +303,47 @@ public final class TernCli implements Callable<Integer> {
             LocalTerminal.discard(terminal);
             throw e;
         }
-        return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()), LocalTerminal.await(terminal), label,
-                endpoint.serverPid());
+        try {
+            return runClient(endpoint.udpTarget(), SessionKey.parse(endpoint.key()), LocalTerminal.await(terminal),
+                    label, endpoint.serverPid(), recording);
+        } finally {
+            if (recording != null) {
+                recording.close();
+            }
+        }
+    }
+
+    /** {@code --no-init} keeps complete history unless {@code --history-size 0} (or the profile) turns it off. */
+    private java.util.OptionalLong historyBound() {
+        if (!normalScreen()) {
+            return java.util.OptionalLong.empty();
+        }
+        if (historyMegabytes != null) {
+            if (historyMegabytes < 0) {
+                throw new IllegalArgumentException("bad --history-size " + historyMegabytes
+                        + ": expected megabytes, 0 to keep no history on the server.");
+            }
+            return historyMegabytes == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(
+                    Math.max(OutputRecorder.MIN_BOUND, Math.min(historyMegabytes, 1000) * 1_000_000L));
+        }
+        return profileHistoryBound != null ? profileHistoryBound
+                : java.util.OptionalLong.of(OutputRecorder.DEFAULT_BOUND);
+    }
+
+    /** {@code --no-init}, or mosh's variable for it (which mosh's own wrapper sets for that option). */
+    private boolean normalScreen() {
+        return noInit || System.getenv("MOSH_NO_TERM_INIT") != null;
+    }
+
+    /** Where the history of a session without a recording comes from, in the marker's words. */
+    private String unrecordedBecause() {
+        if (attach != null) {
+            return "attached without SSH, so nothing records them";
+        }
+        if (resume != null) {
+            return "a resumed session's recording is not fetched by the command line";
+        }
+        return "complete history is off";
     }
 
     private SshTarget sshTarget() {
@@ -357,7 +430,7 @@ public final class TernCli implements Callable<Integer> {
             return 2;
         }
         return runClient(new InetSocketAddress(address, udpPort), key, new LocalTerminal(), host + ":" + udpPort,
-                java.util.OptionalLong.empty());
+                java.util.OptionalLong.empty(), null);
     }
 
     private InetAddress resolve(String host) throws UnknownHostException {
@@ -381,7 +454,7 @@ public final class TernCli implements Callable<Integer> {
 
     /** A new session, with a journal so that it can be resumed if this process dies or detaches. */
     private int runClient(InetSocketAddress target, SessionKey key, LocalTerminal terminal, String label,
-                          java.util.OptionalLong serverPid) throws IOException {
+                          java.util.OptionalLong serverPid, RecordingFeed recording) throws IOException {
         if (!terminal.isInteractive()) {
             terminal.dispose();
             err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
@@ -391,7 +464,7 @@ public final class TernCli implements Callable<Integer> {
         TerminalClient.Starter starter = journal == null
                 ? (w, h, o, l) -> MoshSession.start(target, key, w, h, o, l)
                 : (w, h, o, l) -> MoshSession.start(target, key, w, h, o, l, journal);
-        return runClient(target, starter, journal, terminal);
+        return runClient(target, starter, journal, terminal, recording);
     }
 
     /** {@code --resume [ID]}: the saved session, from a new socket. */
@@ -409,7 +482,7 @@ public final class TernCli implements Callable<Integer> {
         }
         InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral(journal.info().serverHost()),
                 journal.info().serverPort());
-        return runClient(server, (w, h, o, l) -> MoshSession.resume(journal, w, h, o, l), journal, terminal);
+        return runClient(server, (w, h, o, l) -> MoshSession.resume(journal, w, h, o, l), journal, terminal, null);
     }
 
     private SessionsCommand sessions() {
@@ -420,7 +493,7 @@ public final class TernCli implements Callable<Integer> {
     }
 
     private int runClient(InetSocketAddress target, TerminalClient.Starter starter, SessionJournal journal,
-                          LocalTerminal terminal) throws IOException {
+                          LocalTerminal terminal, RecordingFeed recording) throws IOException {
         try {
             if (!terminal.isInteractive()) {
                 err.println("tern: standard input is not a terminal; run tern in an interactive terminal.");
@@ -434,7 +507,12 @@ public final class TernCli implements Callable<Integer> {
             if (System.getenv("MOSH_TITLE_NOPREFIX") != null) {
                 options = options.withTitlePrefix("");
             }
-            return new TerminalClient(terminal, escapeKey, options).run(target, starter, journal, err, out);
+            ScrollbackHistory history = !normalScreen() ? null : recording != null
+                    ? ScrollbackHistory.recorded(terminal.size().getColumns(), terminal.size().getRows(),
+                    System::nanoTime)
+                    : ScrollbackHistory.fromFrames(unrecordedBecause());
+            return new TerminalClient(terminal, escapeKey, options, history, recording)
+                    .run(target, starter, journal, err, out);
         } finally {
             terminal.dispose();
             if (journal != null) {
@@ -463,6 +541,7 @@ public final class TernCli implements Callable<Integer> {
     }
 
     private PredictionSettings profileSettings;
+    private java.util.OptionalLong profileHistoryBound;
 
     private PredictionSettings predictionSettings() {
         if (profileSettings != null) {

@@ -41,6 +41,8 @@ class TransportBoundaryTest {
             "dev.tern.transport.screen.ScrollbackBuffer",
             "dev.tern.transport.screen.Emulator",
             "dev.tern.transport.screen.FrameRenderer",
+            "dev.tern.transport.screen.RecordedRows",
+            "dev.tern.transport.screen.LeftRows",
             "dev.tern.transport.screen.RenderResult");
 
     private static JavaClasses classes;

@@ -43,12 +43,27 @@ public final class FrameRenderer {
      * @param hasTitle          may set titles with OSC 0/1/2
      * @param absoluteAfterLastCell position the cursor absolutely after the bottom-right cell was drawn
      *                              instead of trusting the receiver's pending-wrap column (client-side fix)
+     * @param scrollbackIsHistory   the receiver's scrollback is the session's history (a terminal on its normal
+     *                              screen, the CLI's {@code --no-init}): rows get there only through
+     *                              {@link #intoScrollback}, so frames are never scrolled and the screen is never
+     *                              cleared as a whole (many terminals keep what a scroll or a full clear removes:
+     *                              xterm, VTE, tmux's {@code scroll-on-clear}); rows are erased one by one instead
      */
-    public record Capabilities(boolean hasEch, boolean hasBce, boolean hasTitle, boolean absoluteAfterLastCell) {
+    public record Capabilities(boolean hasEch, boolean hasBce, boolean hasTitle, boolean absoluteAfterLastCell,
+                               boolean scrollbackIsHistory) {
         /** What mosh's server assumes of its own model terminal. */
-        public static final Capabilities SERVER = new Capabilities(true, true, true, false);
+        public static final Capabilities SERVER = new Capabilities(true, true, true, false, false);
         /** A terminal view whose ECH/BCE support is not relied upon. */
-        public static final Capabilities CLIENT = new Capabilities(false, false, true, true);
+        public static final Capabilities CLIENT = new Capabilities(false, false, true, true, false);
+
+        public Capabilities(boolean hasEch, boolean hasBce, boolean hasTitle, boolean absoluteAfterLastCell) {
+            this(hasEch, hasBce, hasTitle, absoluteAfterLastCell, false);
+        }
+
+        /** The same, for a receiver whose scrollback holds the session's history. */
+        public Capabilities withScrollbackAsHistory() {
+            return new Capabilities(hasEch, hasBce, hasTitle, absoluteAfterLastCell, true);
+        }
     }
 
     /** Blank runs longer than this are erased with ECH (when allowed) rather than written as spaces. */
@@ -104,7 +119,7 @@ public final class FrameRenderer {
         if (diff) {
             t.assumeShowing(shown);
         } else {
-            t.clearScreen();
+            clearScreen(t, next.height);
             t.hideCursor();
         }
 
@@ -112,7 +127,7 @@ public final class FrameRenderer {
         Row[] before = diff ? shown.rows.clone() : null;
         List<Row> scrolledOff = List.of();
         int firstRowToDraw = 0;
-        Scroll scroll = diff ? Scroll.between(before, next.rows) : null;
+        Scroll scroll = diff && !caps.scrollbackIsHistory ? Scroll.between(before, next.rows) : null;
         if (scroll != null) {
             scrolledOff = scroll.apply(t, before, next.width);
             firstRowToDraw = scroll.matching;
@@ -126,6 +141,51 @@ public final class FrameRenderer {
         t.usePen(next.renditions, !diff);
         setModes(t, diff, shown, next);
         return new RenderResult(t.out.toString(), scrolledOff);
+    }
+
+    /**
+     * The bytes that append {@code rows} to the scrollback of a terminal on its normal screen, {@code width} by
+     * {@code height}, in order: each screenful is drawn from the top and scrolled off by new lines at the bottom.
+     * The screen is left blank with its cursor on the bottom row; repaint the frame afterwards
+     * ({@code incremental} false). Rows of another width are cut or padded to {@code width}.
+     */
+    public String intoScrollback(List<Row> rows, int width, int height) {
+        Receiver t = new Receiver();
+        for (int from = 0; from < rows.size(); from += height) {
+            int count = Math.min(height, rows.size() - from);
+            Framebuffer page = new Framebuffer(width, height);
+            for (int y = 0; y < count; y++) {
+                Row row = rows.get(from + y);
+                page.rows[y] = row.width() == width ? row : row.resizedCopy(width, Renditions.DEFAULT);
+            }
+            clearScreen(t, height);
+            boolean wrapCarried = false;
+            for (int y = 0; y < count; y++) {
+                // a soft wrap into the next page cannot be carried: that row is drawn on a page of its own
+                wrapCarried = drawRow(t, page, y, null, wrapCarried) && y < count - 1;
+            }
+            t.usePen(Renditions.DEFAULT, true); // the lines scrolled in must be blank
+            t.forgetCursor();
+            t.moveTo(height - 1, 0);
+            t.out.repeat('\n', count);
+        }
+        return t.out.toString();
+    }
+
+    /** A clean start: everything reset and the screen blank, cursor home. */
+    private void clearScreen(Receiver t, int height) {
+        if (!caps.scrollbackIsHistory) {
+            t.clearScreen();
+            return;
+        }
+        t.out.append("\033[r\033[0m");
+        for (int y = 0; y < height; y++) {
+            t.out.append("\033[").append(y + 1).append(";1H\033[2K");
+        }
+        t.out.append("\033[H");
+        t.row = 0;
+        t.col = 0;
+        t.pen = Renditions.DEFAULT;
     }
 
     // ---- the steps before the rows ----

@@ -1,22 +1,18 @@
-package dev.tern.widget.pipeline;
-
-import dev.tern.transport.screen.Emulator;
-import dev.tern.transport.screen.Framebuffer;
-import dev.tern.transport.screen.Repertoire;
-import dev.tern.transport.screen.Row;
+package dev.tern.transport.screen;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rows a Mosh session's recording scrolled off, numbered from the session's start: Tern's own emulator over the
- * bytes the companion connection fetched (docs/ARCHITECTURE.md §13). Only the rows the widget's history does not
- * hold yet are kept, at most {@code capacity}. Thread-safe: the reader thread writes, the pipeline reads.
+ * bytes the companion connection fetched (docs/ARCHITECTURE.md §13). Only the rows the history (the tab's, or the
+ * outer terminal's scrollback for the CLI) does not hold yet are kept, at most {@code capacity}; older ones are
+ * dropped, which {@link #firstKept()} shows. Thread-safe: the reader thread writes, the painter reads.
  */
-final class RecordedRows {
+public final class RecordedRows {
     /** One row that scrolled off, or a place where bytes were lost (a marker row). */
-    record Entry(Row row, long textHash, String marker) {
-        boolean isMarker() {
+    public record Entry(Row row, long textHash, String marker) {
+        public boolean isMarker() {
             return row == null;
         }
     }
@@ -27,24 +23,25 @@ final class RecordedRows {
     /** The number of the first kept entry. */
     private long base;
 
-    RecordedRows(int columns, int rows, int capacity) {
+    public RecordedRows(int columns, int rows, int capacity) {
         this.emulator = new Emulator(columns, rows, Repertoire.XTERM);
         this.capacity = Math.max(1, capacity);
         this.emulator.setScrollbackSink(row -> add(new Entry(row, textHash(row), null)));
     }
 
-    synchronized void write(byte[] data, int length) {
+    public synchronized void write(byte[] data, int length) {
         emulator.write(data, 0, length);
         // the program is answered by the live terminal behind mosh-server, never by this copy
         emulator.takeReplies();
     }
 
-    /** Bytes that will never arrive were here: the history shows one marker row in their place. */
-    synchronized void lost(String marker) {
-        add(new Entry(null, 0, marker));
+    /** {@code bytes} that will never arrive were here (freed by the server's bound): one marker row stands for them. */
+    public synchronized void lost(long bytes) {
+        add(new Entry(null, 0, "… lines not received: " + Math.max(1, bytes / 1000) + " kB of output were dropped by "
+                + "the server's history bound …"));
     }
 
-    synchronized void resize(int columns, int rows) {
+    public synchronized void resize(int columns, int rows) {
         Framebuffer fb = emulator.framebuffer();
         if (fb.width() != columns || fb.height() != rows) {
             emulator.resize(columns, rows);
@@ -60,8 +57,13 @@ final class RecordedRows {
         }
     }
 
+    /** The number of the oldest row still kept: rows before it were dropped by the capacity. */
+    public synchronized long firstKept() {
+        return base;
+    }
+
     /** How many rows have scrolled off the recording since the session started. */
-    synchronized long total() {
+    public synchronized long total() {
         return base + entries.size();
     }
 
@@ -70,7 +72,7 @@ final class RecordedRows {
      * row, at or after {@code from}, or -1 when the rows above the live cursor are not found (the recording lags, or
      * there is nothing distinctive to find). The newest match wins.
      */
-    synchronized long topOf(Framebuffer live, long from) {
+    public synchronized long topOf(Framebuffer live, long from) {
         int rows = live.cursorRow();
         if (rows < 1 || live.width() != emulator.framebuffer().width()) {
             return -1;
@@ -121,7 +123,7 @@ final class RecordedRows {
      * The entries numbered {@code from} (inclusive) to {@code to} (exclusive), which may include rows still on the
      * recording's screen; everything before {@code to} is forgotten (the widget holds it from now on).
      */
-    synchronized List<Entry> take(long from, long to) {
+    public synchronized List<Entry> take(long from, long to) {
         List<Entry> out = new ArrayList<>();
         long total = base + entries.size();
         Framebuffer screen = emulator.framebuffer();
@@ -140,7 +142,7 @@ final class RecordedRows {
     }
 
     /** The row's text (trailing blanks aside), which is what mosh's screen and this copy must agree on. */
-    static long textHash(Row row) {
+    public static long textHash(Row row) {
         int end = row.width();
         while (end > 0 && isBlank(row.codePoint(end - 1))) {
             end--;
@@ -154,7 +156,7 @@ final class RecordedRows {
         return h;
     }
 
-    static boolean isBlankRow(Row row) {
+    public static boolean isBlankRow(Row row) {
         for (int x = 0; x < row.width(); x++) {
             if (!isBlank(row.codePoint(x))) {
                 return false;
