@@ -48,6 +48,7 @@ class MoshHistoryTest {
     private TerminalView view;
     private MoshConnector connector;
     private UdpImpairmentProxy proxy;
+    private dev.tern.testbed.TcpCutRelay sshPath;
 
     @AfterEach
     void closeAll() {
@@ -56,14 +57,33 @@ class MoshHistoryTest {
             new FxRobot().interact(v::close);
             TerminalView.awaitClosing(Duration.ofSeconds(10));
         }
+        if (sshPath != null) {
+            sshPath.close();
+        }
         if (proxy != null) {
             proxy.close();
         }
     }
 
     private static SshShellConnector.Login login(SshServer server, Path home) {
-        SshTarget target = SshTarget.builder(server.host()).port(server.port()).user(server.user())
-                .knownHostsFile(server.knownHosts()).strictHostKeyChecking(StrictHostKeyChecking.YES)
+        return login(server, home, server.port(), server.knownHosts());
+    }
+
+    /**
+     * SSH through a relay that a test can kill the way a network change kills TCP connections; the server is
+     * known under the relay's port.
+     */
+    private SshShellConnector.Login loginThroughRelay(SshServer server, Path home) throws java.io.IOException {
+        sshPath = dev.tern.testbed.TcpCutRelay.start(new java.net.InetSocketAddress(server.host(), server.port()));
+        Path knownHosts = home.resolve("known_hosts_relay");
+        java.nio.file.Files.writeString(knownHosts, java.nio.file.Files.readString(server.knownHosts())
+                .replace("]:" + server.port() + " ", "]:" + sshPath.port() + " "));
+        return login(server, home, sshPath.port(), knownHosts);
+    }
+
+    private static SshShellConnector.Login login(SshServer server, Path home, int port, Path knownHosts) {
+        SshTarget target = SshTarget.builder(server.host()).port(port).user(server.user())
+                .knownHostsFile(knownHosts).strictHostKeyChecking(StrictHostKeyChecking.YES)
                 .useAgent(false).identitiesOnly(true).identityFiles(List.of(server.ed25519Key())).build();
         return progress -> SshConnector.connect(ConnectSpecResolver.forEnvironment(
                 SshEnvironment.isolated(home, "tern-history-test")).resolve(target), Prompter.refusing(), progress);
@@ -192,19 +212,37 @@ class MoshHistoryTest {
         everyLineArrives(robot);
     }
 
+    /**
+     * A 20 s blackout of the whole path during the output, as roaming or sleep makes it: the UDP proxy drops
+     * everything, and the companion's TCP connection dies silently (the relay passes nothing more on it and turns
+     * new ones away until the blackout ends). The history connection must log in again and pick up at its offset.
+     */
     @Test
-    void everyLineArrivesAcrossABlackoutDuringTheOutput(FxRobot robot, SshServer server, @TempDir Path home) {
-        open(robot, recorded(server, home, true));
+    void everyLineArrivesAcrossABlackoutDuringTheOutput(FxRobot robot, SshServer server, @TempDir Path home)
+            throws Exception {
+        open(robot, new MoshConnector("mosh-history", through(MoshConnector.overSshRecorded(
+                loginThroughRelay(server, home), MoshServerOptions.defaults(), OutputRecorder.DEFAULT_BOUND), true)));
         proxy.setLoss(0, 0);
         proxy.setDelay(Duration.ZERO, Duration.ZERO);
         Eventually.screenContains(view, "$");
         ShownView.typeLine(robot, view, "sleep 1; seq 1 " + LINES + "; echo seq-done");
+        long logins = sshPath.acceptedConnections();
+        long reconnects = connector.companion().reconnects();
         proxy.blackout(Duration.ofSeconds(20));
+        sshPath.blackout(Duration.ofSeconds(20));
         Eventually.until(Duration.ofSeconds(30), () -> view.stateProperty().get() == ConnectionState.CONTACT_LOST,
                 () -> String.valueOf(view.stateProperty().get()));
+        long blackoutStart = System.nanoTime();
         Eventually.until(Duration.ofSeconds(60), () -> view.screenText().contains("seq-done"), this::summary);
+        long screenDone = System.nanoTime();
         Eventually.until(Duration.ofSeconds(120), this::complete, this::summary);
-        System.out.println("after a 20 s blackout: " + summary());
+        System.out.printf("blackout began; output's end on screen after %d ms, history complete after %d ms%n",
+                (screenDone - blackoutStart) / 1_000_000, (System.nanoTime() - blackoutStart) / 1_000_000);
+        assertTrue(connector.companion().reconnects() > reconnects && sshPath.acceptedConnections() > logins,
+                "the history came over a new login: " + connector.companion().reconnects() + " reconnects, "
+                        + sshPath.acceptedConnections() + " connections through the relay");
+        System.out.println("after a 20 s blackout of UDP and TCP: " + summary() + ", picked up at byte offset "
+                + connector.recordingReader().offset());
     }
 
     @Test

@@ -41,7 +41,7 @@ final class TerminalClient {
     private final ScrollbackHistory history;
     private final RecordingFeed recording;
     private Framebuffer lastServed;
-    private volatile boolean contactLost;
+    private volatile dev.tern.transport.session.ConnectionStatus lastStatus;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean dirty = true;
@@ -378,12 +378,11 @@ final class TerminalClient {
 
         @Override
         public void connectionChanged(dev.tern.transport.session.ConnectionStatus status) {
-            boolean lost = status.lastContact().map(t -> dev.tern.transport.session.ConnectionStatus.contactLost(t,
-                    java.time.Instant.now())).orElse(false);
-            if (contactLost && !lost && recording != null) {
+            if (recording != null && dev.tern.transport.session.ConnectionStatus.contactRestored(lastStatus, status,
+                    java.time.Instant.now())) {
                 recording.contactBack();
             }
-            contactLost = lost;
+            lastStatus = status;
         }
 
         @Override

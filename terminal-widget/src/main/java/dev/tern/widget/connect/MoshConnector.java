@@ -149,7 +149,7 @@ public final class MoshConnector implements TerminalConnector {
     private final Bootstrap bootstrap;
     private volatile RecordedOutputReader reader;
     private volatile CompanionConnection companion;
-    private volatile boolean contactLost;
+    private volatile ConnectionStatus lastStatus;
     private final EscapeKeyInput escapeKey = EscapeKeyInput.standard();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean sawScreen = new AtomicBoolean();
@@ -455,14 +455,12 @@ public final class MoshConnector implements TerminalConnector {
         @Override
         public void connectionChanged(ConnectionStatus status) {
             listener.link(status.smoothedRtt(), status.lastContact().orElse(null), status.waitingKeys());
-            boolean lost = status.lastContact().map(t -> ConnectionStatus.contactLost(t, java.time.Instant.now()))
-                    .orElse(false);
             RecordedOutputReader r = reader;
-            if (contactLost && !lost && r != null) {
+            if (ConnectionStatus.contactRestored(lastStatus, status, java.time.Instant.now()) && r != null) {
                 // back after an outage (roaming, sleep): the companion's TCP connection may be dead unknowingly
                 r.reconnectNow();
             }
-            contactLost = lost;
+            lastStatus = status;
         }
 
         @Override

@@ -17,4 +17,18 @@ public record ConnectionStatus(Duration smoothedRtt, Optional<Instant> lastConta
     public static boolean contactLost(Instant lastContact, Instant now) {
         return QuietSpell.unheardFor(Duration.between(lastContact, now).toMillis());
     }
+
+    /**
+     * Whether {@code next}, reported at {@code now}, ends an outage: the server had been out of contact since
+     * {@code previous}'s last contact and is heard again. Statuses are reported when they change, so none comes
+     * during the silence itself; this tells afterwards (a network change may have killed TCP connections beside the
+     * session, such as the history's).
+     */
+    public static boolean contactRestored(ConnectionStatus previous, ConnectionStatus next, Instant now) {
+        if (previous == null || previous.lastContact().isEmpty() || next.lastContact().isEmpty()) {
+            return false;
+        }
+        Instant before = previous.lastContact().get();
+        return next.lastContact().get().isAfter(before) && contactLost(before, now);
+    }
 }
