@@ -75,9 +75,10 @@ class ResumeIT extends PersonTest {
                     }
                     long restarted = System.nanoTime();
                     tern = desk.startTern(x);
+                    // keys typed before the window is drawn go nowhere: the person waits for it, then for a prompt
+                    tern.awaitTerminalDrawn(Duration.ofSeconds(30));
                     tern.focusTerminal();
                     x.key("ctrl+c");  // ends the output of the round, or the half-typed line
-                    // (keys typed before the window is drawn go nowhere: the person waits for a prompt)
                     Shell.awaitPrompt(x, "kept-" + round);
                     Path result = shared.resolve("kept-round-" + round);
                     String said = runAndReadLine("echo round-" + round + "-$MARK-$$ > " + result, result);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,6 +113,39 @@ final class TernProcess implements AutoCloseable {
         x.focus(window);
         int[] p = terminalPoint();
         x.clickIn(window, p[0], p[1], 1);
+    }
+
+    /**
+     * Waits until the selected tab's terminal shows something (text or a banner over it), as a person waits for a
+     * window to be drawn before typing: keys pressed into a window that is not drawn yet reach nothing.
+     */
+    void awaitTerminalDrawn(Duration timeout) {
+        XDisplay.waitFor("the terminal to be drawn", timeout, () -> {
+            try {
+                Path shot = Files.createTempFile("tern-drawn-", ".png");
+                try {
+                    x.screenshot(shot);
+                    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+                    int[] g = x.geometry(window);
+                    int[] p = terminalPoint();
+                    // the terminal's upper half, right of the sidebar: the prompt and the restored rows are there
+                    int left = g[0] + p[0] - g[2] / 4, top = g[1] + g[3] / 8, bottom = g[1] + g[3] / 2;
+                    java.util.Map<Integer, Integer> colours = new java.util.HashMap<>();
+                    for (int y = Math.max(0, top); y < Math.min(image.getHeight(), bottom); y += 2) {
+                        for (int xx = Math.max(0, left); xx < Math.min(image.getWidth(), g[0] + g[2] - 20); xx += 2) {
+                            colours.merge(image.getRGB(xx, y) & 0xFFFFFF, 1, Integer::sum);
+                        }
+                    }
+                    int total = colours.values().stream().mapToInt(Integer::intValue).sum();
+                    int most = colours.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+                    return total - most > 40 ? Optional.of(true) : Optional.empty();
+                } finally {
+                    Files.deleteIfExists(shot);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Focuses the main window without clicking into it. */
