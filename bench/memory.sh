@@ -22,6 +22,7 @@
 #                      "before@/tmp/before/tern=;after=") (replaces TERN_MEM_OPTS)
 #   TERN_MEM_MB        the flood's size in MB of random bytes (default 50); TERN_MEM_KEEP=1 keeps the work folder
 #   TERN_MEM_HOOK      a command run at rest with the JVM's pid as its argument (e.g. a heap histogram)
+#   TERN_MEM_HOOK_AFTER  the same, run after the flood once its figures are taken (a histogram of what the flood left)
 # Needs: Xvfb, xdotool, xwininfo, xterm, and a JDK's jstat (apt-get install xvfb xdotool x11-utils xterm).
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 
@@ -128,6 +129,7 @@ one_tern() {
   sleep "$AFTER"
   local after_rss after_heap hwm
   after_rss=$(kb "$pid" VmRSS); after_heap=$(heap "$pid"); hwm=$(kb "$pid" VmHWM)
+  [ -n "${TERN_MEM_HOOK_AFTER:-}" ] && $TERN_MEM_HOOK_AFTER "$pid" >&2
   kill "$APP_PID" 2>/dev/null || true
   for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$APP_PID" 2>/dev/null || true

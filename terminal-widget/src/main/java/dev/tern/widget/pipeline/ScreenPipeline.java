@@ -37,6 +37,7 @@ public final class ScreenPipeline implements AutoCloseable {
     private final FrameFeed feed;
     private final FrameComposer composer;
     private final FrameListener listener;
+    private final FloodAftermath aftermath;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -54,6 +55,14 @@ public final class ScreenPipeline implements AutoCloseable {
     /** @param viewSize the widget's current size in cells (read on the pipeline's thread) */
     public ScreenPipeline(String name, ScreenSource source, FrameFeed feed, FrameListener listener,
                           java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize) {
+        this(name, source, feed, listener, viewSize, FloodAftermath.process());
+    }
+
+    /** @param aftermath told of every flood frame (the process's one, except in tests) */
+    ScreenPipeline(String name, ScreenSource source, FrameFeed feed, FrameListener listener,
+                   java.util.function.Supplier<com.techsenger.jeditermfx.core.util.TermSize> viewSize,
+                   FloodAftermath aftermath) {
+        this.aftermath = aftermath;
         this.viewSize = viewSize;
         this.source = source;
         this.feed = feed;
@@ -184,7 +193,12 @@ public final class ScreenPipeline implements AutoCloseable {
             SourceFrame frame = source.takeFrame();
             feed.offer(composer.compose(frame, viewColumns, viewRows));
             listener.frameShown(frame.screen());
-            return frame.scrolledOff().size() >= Math.max(1, frame.screen().height());
+            int scrolled = frame.scrolledOff().size();
+            boolean flood = scrolled >= Math.max(1, frame.screen().height());
+            if (flood) {
+                aftermath.flooded(scrolled);
+            }
+            return flood;
         } catch (RuntimeException e) {
             composer.requestFullRedraw();
             listener.frameFailed(e);
