@@ -26,7 +26,7 @@ public record AppServices(Path configDir, SecretStore secrets, SessionLauncher l
 
     /** The real thing: platform config folder (or {@code -Dtern.config.dir}), OS keychain, terminal widget tabs. */
     public static AppServices defaults() {
-        SecretStore keychain = KeyringSecretStore.openInBackground();
+        SecretStore keychain = KeyringSecretStore.openLater();
         SessionLauncher launcher = "preview".equals(System.getProperty(SESSIONS_PROPERTY))
                 ? new PreviewSessionLauncher()
                 : new WidgetSessionLauncher(SshEnvironment.system(), WidgetSessionLauncher.journalsIn(

@@ -18,26 +18,42 @@ public final class KeyringSecretStore implements SecretStore {
     private static final String SERVICE = "Tern";
     private static final long OPEN_TIMEOUT_SECONDS = 5;
 
-    private final CompletableFuture<Keyring> keyring;
+    private final CompletableFuture<Keyring> keyring = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean opening = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private KeyringSecretStore(CompletableFuture<Keyring> keyring) {
-        this.keyring = keyring;
+    private KeyringSecretStore() {
     }
 
     /** Starts opening the keychain in the background; returns at once. */
     public static KeyringSecretStore openInBackground() {
-        CompletableFuture<Keyring> future = new CompletableFuture<>();
-        Thread.ofVirtual().name("tern-keyring-open").start(() -> {
-            try {
-                future.complete(Keyring.create());
-            } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-                future.completeExceptionally(e);
-            }
-        });
-        return new KeyringSecretStore(future);
+        KeyringSecretStore store = new KeyringSecretStore();
+        store.warmUp();
+        return store;
+    }
+
+    /**
+     * A keychain opened on first use, or by {@link #warmUp()}: the desktop app opens it once its window is shown, so
+     * that the fork and the D-Bus classes it costs do not compete with the first frame.
+     */
+    public static KeyringSecretStore openLater() {
+        return new KeyringSecretStore();
+    }
+
+    @Override
+    public void warmUp() {
+        if (opening.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("tern-keyring-open").start(() -> {
+                try {
+                    keyring.complete(Keyring.create());
+                } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+                    keyring.completeExceptionally(e);
+                }
+            });
+        }
     }
 
     private Optional<Keyring> keyring() {
+        warmUp();
         try {
             return Optional.of(keyring.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {

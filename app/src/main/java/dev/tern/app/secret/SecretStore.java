@@ -20,4 +20,8 @@ public interface SecretStore {
     boolean store(String profileId, String secret);
 
     void delete(String profileId);
+
+    /** Starts whatever opening the store takes, in the background (the app calls it once its window is shown). */
+    default void warmUp() {
+    }
 }

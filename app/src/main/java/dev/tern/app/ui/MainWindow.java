@@ -148,7 +148,10 @@ public final class MainWindow implements SidebarActions {
         }
         stage.setMaximized(state.maximized());
         // six PNGs to decode, which only the window manager's task list shows
-        FirstFrame.then(scene, () -> stage.getIcons().setAll(AppIcon.images()));
+        FirstFrame.then(scene, () -> {
+            stage.getIcons().setAll(AppIcon.images());
+            secrets.warmUp(); // opening the keychain forks and loads D-Bus classes: not before the first frame
+        });
         stage.setOnCloseRequest(event -> {
             if (!confirmQuit()) {
                 event.consume();
