@@ -19,7 +19,10 @@ import java.util.function.LongSupplier;
  * at most once every {@link #SPACING_NANOS}, and not at all when the heap is no larger than it started.
  */
 public final class FloodAftermath {
-    /** Rows scrolled off in flood frames before the heap is worth a full collection: about 4 MB of 80-column text. */
+    /**
+     * Rows scrolled off in flood frames before the heap is worth a full collection: about 4 MB of 80-column text. A
+     * frame carries at most a scrollback's worth, so a flood over in one or two frames never counts this much.
+     */
     static final long MIN_ROWS = 50_000;
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
     static final long SPACING_NANOS = TimeUnit.SECONDS.toNanos(60);
