@@ -176,6 +176,11 @@ public final class TernCli implements Callable<Integer> {
     }
 
     private int dispatch() throws IOException {
+        if (historyMegabytes != null && historyMegabytes < 0) {
+            err.println("tern: bad --history-size " + historyMegabytes + ": expected megabytes (0 keeps no history "
+                    + "on the server).");
+            return 2;
+        }
         if (listSessions) {
             return destination != null || profile != null ? listSessionsOnHost() : sessions().list(out, err);
         }
@@ -319,15 +324,12 @@ public final class TernCli implements Callable<Integer> {
             return java.util.OptionalLong.empty();
         }
         if (historyMegabytes != null) {
-            if (historyMegabytes < 0) {
-                throw new IllegalArgumentException("bad --history-size " + historyMegabytes
-                        + ": expected megabytes, 0 to keep no history on the server.");
-            }
-            return historyMegabytes == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(
-                    Math.max(OutputRecorder.MIN_BOUND, Math.min(historyMegabytes, 1000) * 1_000_000L));
+            // the profile's rule, so that the option and the profile editor mean the same sizes
+            return dev.tern.app.profile.MoshOptions.DEFAULTS.withHistoryMegabytes(historyMegabytes)
+                    .historyBoundBytes();
         }
         return profileHistoryBound != null ? profileHistoryBound
-                : java.util.OptionalLong.of(OutputRecorder.DEFAULT_BOUND);
+                : dev.tern.app.profile.MoshOptions.DEFAULTS.historyBoundBytes();
     }
 
     /** {@code --no-init}, or mosh's variable for it (which mosh's own wrapper sets for that option). */

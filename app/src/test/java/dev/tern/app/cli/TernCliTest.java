@@ -22,7 +22,8 @@ class TernCliTest {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--predict", "--predict-overwrite", "--port", "--server", "-4", "-6",
-                "--family", "--ssh-port", "-J", "--known-hosts", "--ssh-config", "--profile", "--attach"}) {
+                "--family", "--ssh-port", "-J", "--known-hosts", "--ssh-config", "--profile", "--attach", "--no-init",
+                "--history-size"}) {
             assertTrue(help.contains(option), option + " missing from:\n" + help);
         }
     }
@@ -37,6 +38,12 @@ class TernCliTest {
     void aBadAttachPortIsAClearError() {
         assertEquals(2, run("--attach", "127.0.0.1", "notaport"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad port 'notaport'"), err::toString);
+    }
+
+    @Test
+    void aNegativeHistorySizeIsAClearErrorBeforeAnyLogin() {
+        assertEquals(2, run("--no-init", "--history-size", "-1", "nobody@host.invalid"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad --history-size -1"), err::toString);
     }
 
     @Test
