@@ -49,6 +49,7 @@ public final class ProfileSidebar extends VBox {
     private final ObservableMap<String, Integer> detachedSessions = FXCollections.observableHashMap();
     private Consumer<Profile> onSessionsOnHost;
     private final VBox emptyState;
+    private final StackPane treeArea;
     private List<Profile> profiles = List.of();
 
     /** A row of the tree: a group (folder) or a profile. */
@@ -101,7 +102,9 @@ public final class ProfileSidebar extends VBox {
             }
         });
         emptyState = emptyState();
-        StackPane treeArea = new StackPane(tree, emptyState);
+        // the tree joins the scene with the first profile: hidden, it would still cost its skin and CSS pass in the
+        // first frame of a new user's window
+        treeArea = new StackPane(emptyState);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         liveStates.addListener((MapChangeListener<String, SessionState>) change -> tree.refresh());
@@ -157,6 +160,9 @@ public final class ProfileSidebar extends VBox {
         // only when there are no profiles at all: a filter that matches nothing shows an empty tree
         emptyState.setVisible(profiles.isEmpty());
         tree.setVisible(!profiles.isEmpty());
+        if (!profiles.isEmpty() && tree.getParent() == null) {
+            treeArea.getChildren().addFirst(tree);
+        }
         rebuild();
     }
 

@@ -99,8 +99,15 @@ public final class SessionTabs extends StackPane {
             onTabsChanged.run();
         });
         SelectedTabReveal.install(tabPane);
-        getChildren().addAll(emptyState(), tabPane);
+        getChildren().add(emptyState());
         tabPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabPane.getTabs()));
+        // the tab pane joins the scene with the first tab: hidden, it would still cost its skin and CSS pass in the
+        // window's first frame
+        tabPane.getTabs().addListener((ListChangeListener<Tab>) change -> {
+            if (!tabPane.getTabs().isEmpty() && tabPane.getParent() == null) {
+                getChildren().add(tabPane);
+            }
+        });
     }
 
     public TabPane tabPane() {
