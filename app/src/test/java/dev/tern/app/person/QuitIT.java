@@ -44,6 +44,8 @@ class QuitIT extends PersonTest {
                         tern.focusTerminal();
                         x.key("ctrl+shift+t");
                     }
+                    // keys typed before the restored tab is drawn go nowhere: the person waits for it first
+                    tern.awaitTerminalDrawn(Duration.ofSeconds(30));
                     tern.focusTerminal();
                     Shell.awaitPrompt(x, "quit-" + round);
                     Set<Long> servers = MoshServers.of(server.user(), started);
@@ -94,6 +96,7 @@ class QuitIT extends PersonTest {
                 if (signal.equals("TERM")) {
                     KeyDifferentialIT.openProfileOn(x, tern, "signal mosh");  // restored for the HUP round
                 }
+                tern.awaitTerminalDrawn(Duration.ofSeconds(30));
                 tern.focusTerminal();
                 Shell.awaitPrompt(x, "signal-" + signal);
                 Set<Long> servers = MoshServers.of(server.user(), started);

@@ -175,10 +175,21 @@ final class TernProcess implements AutoCloseable {
 
     /** Ends the app if the test left it running (a failure), with a last screenshot of what it showed. */
     @Override
+    /**
+     * Leaves as a person logging out does (SIGTERM: the app ends its sessions as a quit does, so no mosh-server of
+     * the test stays behind on the machine); a kill -9 only if the app does not exit within 5 s.
+     */
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             x.screenshot(Screens.file("last-" + log.getParent().getFileName()));
-            kill9();
+            try {
+                signal("TERM");
+            } catch (IOException | IllegalStateException gone) {
+                // it ended meanwhile
+            }
+            if (!waitForExit(Duration.ofSeconds(5))) {
+                kill9();
+            }
         }
     }
 }

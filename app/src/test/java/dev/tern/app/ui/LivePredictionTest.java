@@ -71,6 +71,8 @@ class LivePredictionTest {
                 window.tabs().closeAllSessions();
                 window.stage().close();
             });
+            // the goodbye goes through the proxy: let it finish, or the test's mosh-server stays behind
+            dev.tern.widget.TerminalView.awaitClosing(java.time.Duration.ofSeconds(10));
         }
         if (proxy != null) {
             proxy.close();
