@@ -62,6 +62,12 @@ final class TernProcess implements AutoCloseable {
     static TernProcess start(XDisplay x, Path configDir, Path home, Path log, String javaOptions) throws IOException {
         Files.createDirectories(configDir);
         Files.createDirectories(home);
+        try {
+            x.ensureRunning();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a display", e);
+        }
         ProcessBuilder builder = new ProcessBuilder(launcher().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(x.environment());

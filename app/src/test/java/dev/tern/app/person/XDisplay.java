@@ -30,12 +30,29 @@ final class XDisplay implements AutoCloseable {
     /** Between two keys: faster can drop keys on a loaded 2-core machine. */
     static final int KEY_DELAY_MS = 40;
 
-    private final Process xvfb;
-    private final String display;
+    private volatile Process xvfb;
+    private volatile String display;
 
     private XDisplay(Process xvfb, String display) {
         this.xvfb = xvfb;
         this.display = display;
+    }
+
+    /**
+     * Before an app starts on this display: if the X server itself went away (Xvfb has been seen to exit when an
+     * app that draws through GLX is killed with -9 in the middle of a flood), a new one takes its place, so that
+     * the next start of the app is tested rather than the X server; it is said on the test's output.
+     */
+    synchronized void ensureRunning() throws IOException, InterruptedException {
+        if (xvfb.isAlive()) {
+            return;
+        }
+        String old = display;
+        int code = xvfb.exitValue();
+        XDisplay fresh = start();
+        xvfb = fresh.xvfb;
+        display = fresh.display;
+        System.out.println("XDisplay: Xvfb " + old + " exited with status " + code + "; continuing on " + display);
     }
 
     static XDisplay start() throws IOException, InterruptedException {
