@@ -3,6 +3,7 @@ package dev.tern.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tern.testbed.SeqOutput;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import dev.tern.testbed.Tmux;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NoInitHistoryTest {
     private static final int LINES = 100_000;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final String MARKER = "lines not received";
 
     @TempDir
     Path config;
@@ -40,8 +40,8 @@ class NoInitHistoryTest {
     void everyLineOfSeqGoesIntoTheTerminalsScrollbackOnceAndInOrder(SshServer sshd) throws Exception {
         Set<Path> recordingsBefore = recordings(sshd);
         try (Tmux tmux = Tmux.start(100, 30, LINES + 10_000, environment(), login(sshd, "--no-init"))) {
-            String history = seq(tmux, all -> everyLineOnce(all) == null, Duration.ofSeconds(20));
-            String wrong = everyLineOnce(history);
+            String history = seq(tmux, all -> SeqOutput.wrongIn(all, LINES) == null, Duration.ofSeconds(20));
+            String wrong = SeqOutput.wrongIn(history, LINES);
             assertTrue(wrong == null, wrong);
             assertEquals(1, leftBehind(sshd, recordingsBefore).size(), "the session is recorded on the server");
             leave(tmux);
@@ -56,23 +56,6 @@ class NoInitHistoryTest {
         assertTrue(left.isEmpty(), "the recording is still on the server: " + left);
     }
 
-    /** What is wrong with the scrollback (a marker, a line out of place, lines missing), or null when nothing. */
-    private static String everyLineOnce(String history) {
-        int expected = 1;
-        for (String raw : history.split("\n", -1)) {
-            String line = raw.strip();
-            if (line.contains(MARKER)) {
-                return "a marker is left although the recording arrived: " + line;
-            }
-            if (line.equals(Integer.toString(expected))) {
-                expected++;
-            } else if (line.matches("\\d+")) {
-                return "line " + line + " where " + expected + " was due";
-            }
-        }
-        return expected == LINES + 1 ? null : "the scrollback holds lines 1 to " + (expected - 1) + " of " + LINES;
-    }
-
     @Test
     void withHistoryOffEachGapIsOneMarkerAndNoRowIsBlank(SshServer sshd) throws Exception {
         try (Tmux tmux = Tmux.start(100, 30, LINES + 10_000, environment(),
@@ -80,37 +63,15 @@ class NoInitHistoryTest {
             List<String> rows = List.of(seq(tmux, all -> false, Duration.ofSeconds(2)).split("\n", -1));
             // the output starts after the prompt the command was typed at; that the command line itself went by
             // unseen is possible (the server's first screen after it may already hold the output)
-            int from = -1;
-            for (int i = 0; i < rows.size() && from < 0; i++) {
-                if (rows.get(i).strip().matches("\\d+") || rows.get(i).contains(MARKER)) {
-                    from = i;
-                }
-            }
+            int from = SeqOutput.outputStart(rows);
             assertTrue(from > 0 && rows.subList(0, from).stream().anyMatch(r -> r.contains("@")),
                     "the prompt comes before the output");
-            int previous = 0, markers = 0;
-            boolean markerSincePrevious = false;
-            for (String raw : rows.subList(from, rows.size())) {
-                String line = raw.strip();
-                if (line.contains("seq-42")) {
-                    break; // the output's end
+            for (String row : rows.subList(from, rows.size())) {
+                if (SeqOutput.isMarker(row)) {
+                    assertTrue(row.contains("complete history is off"), "the marker says why: " + row);
                 }
-                assertTrue(!line.isEmpty(), "no blank rows in the scrollback, after " + previous);
-                if (line.contains(MARKER)) {
-                    assertTrue(line.contains("complete history is off"), "the marker says why: " + line);
-                    assertTrue(!markerSincePrevious, "one marker per gap, not two in a row, after " + previous);
-                    markers++;
-                    markerSincePrevious = true;
-                    continue;
-                }
-                int n = Integer.parseInt(line);
-                assertTrue(n > previous, "in order: " + n + " after " + previous);
-                assertEquals(n != previous + 1, markerSincePrevious,
-                        "a marker stands exactly where lines are missing: " + n + " after " + previous);
-                markerSincePrevious = false;
-                previous = n;
             }
-            assertEquals(LINES, previous, "the last line is there");
+            int markers = SeqOutput.assertGapsMarked(rows.subList(from, rows.size()), LINES, "seq-42");
             assertTrue(markers > 0, "mosh skipped lines, as it does, and the scrollback says so");
             leave(tmux);
         }

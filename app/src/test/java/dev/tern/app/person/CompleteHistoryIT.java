@@ -12,6 +12,7 @@ import dev.tern.app.profile.Profile;
 import dev.tern.app.profile.ProfileEdits;
 import dev.tern.app.profile.ProfileStore;
 import dev.tern.app.profile.TerminalOptions;
+import dev.tern.testbed.SeqOutput;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 
@@ -41,54 +42,20 @@ class CompleteHistoryIT extends PersonTest {
     }
 
     private static void assertEveryLineOnce(String copied) {
-        int expected = 1;
-        for (String raw : copied.split("\n", -1)) {
-            String line = raw.strip();
-            assertTrue(!isMarker(line), "no marker is left once the recording arrived: " + line);
-            if (line.equals(Integer.toString(expected))) {
-                expected++;
-            } else if (isNumber(line)) {
-                throw new AssertionError("line " + line + " where " + expected + " was due");
-            }
-        }
-        assertEquals(LINES + 1, expected, "every line of seq 1 " + LINES + " is in the history");
+        String wrong = SeqOutput.wrongIn(copied, LINES);
+        assertTrue(wrong == null, wrong);
     }
 
     @Test
     void withHistoryOffEachGapIsOneMarkerAndNoRowIsBlank(SshServer server) throws Exception {
         String copied = seqInATab(server, "history-off", 0);
         List<String> rows = List.of(copied.split("\n", -1));
-        int from = -1;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).contains("seq 1 " + LINES)) {
-                from = i + 1;
-            }
-        }
-        assertTrue(from > 0, "the command line is in the copied history");
-        int previous = 0, markers = 0;
-        boolean markerSincePrevious = false;
-        for (String raw : rows.subList(from, rows.size())) {
-            String line = raw.strip();
-            if (line.startsWith("$") || line.contains("seq-42")) {
-                break; // the output's end: the mark and the next prompt
-            }
-            assertTrue(!line.isEmpty(), "no blank rows in the history, after " + previous);
-            if (isMarker(line)) {
-                assertTrue(!markerSincePrevious, "one marker per gap, not two in a row, after " + previous);
-                markers++;
-                markerSincePrevious = true;
-                continue;
-            }
-            int n = Integer.parseInt(line);
-            assertTrue(n > previous, "in order: " + n + " after " + previous);
-            assertEquals(n != previous + 1, markerSincePrevious,
-                    "a marker stands exactly where lines are missing: " + n + " after " + previous);
-            markerSincePrevious = false;
-            previous = n;
-        }
-        assertEquals(LINES, previous, "the last line is on screen");
+        int from = SeqOutput.outputStart(rows);
+        assertTrue(from > 0 && rows.subList(0, from).stream().anyMatch(r -> r.contains("$")),
+                "a prompt comes before the output in the copied history");
+        int markers = SeqOutput.assertGapsMarked(rows.subList(from, rows.size()), LINES, "seq-42");
         assertTrue(markers > 0, "mosh skipped lines, as it does, and the history says so");
-        System.out.println("history off: " + markers + " markers, last line " + previous);
+        System.out.println("history off: " + markers + " markers");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tern.app.person;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.testbed.Prerequisites;
+import dev.tern.testbed.SeqOutput;
 import dev.tern.testbed.SshServer;
 import dev.tern.testbed.TestBed;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class NoInitXtermIT extends PersonTest {
             waitForPrinted(window, printed, text -> text.contains("@"), "the remote prompt");
             x.type("seq 1 " + LINES + "; echo seq-$((6*7))");
             x.key("Return");
-            String history = waitForPrinted(window, printed, text -> wrongIn(text) == null,
+            String history = waitForPrinted(window, printed, text -> SeqOutput.wrongIn(text, LINES) == null,
                     "every line of seq 1 " + LINES + " in xterm's scrollback");
             assertTrue(history.contains("seq-42"), "the output's end is there too");
             x.type("exit");
@@ -87,7 +88,7 @@ class NoInitXtermIT extends PersonTest {
             }
             Thread.sleep(1000);
         }
-        String wrong = wrongIn(text);
+        String wrong = SeqOutput.wrongIn(text, LINES);
         throw new AssertionError("timed out waiting for " + what + (wrong != null ? ": " + wrong : "")
                 + "; xterm printed " + text.lines().count() + " lines");
     }
@@ -105,22 +106,5 @@ class NoInitXtermIT extends PersonTest {
             size = now;
         }
         return Optional.empty();
-    }
-
-    /** What is wrong with the history (a marker, a line out of place, lines missing), or null when nothing. */
-    private static String wrongIn(String history) {
-        int expected = 1;
-        for (String raw : history.split("\n", -1)) {
-            String line = raw.strip();
-            if (line.contains("lines not received")) {
-                return "a marker is left although the recording arrived: " + line;
-            }
-            if (line.equals(Integer.toString(expected))) {
-                expected++;
-            } else if (line.matches("\\d+")) {
-                return "line " + line + " where " + expected + " was due";
-            }
-        }
-        return expected == LINES + 1 ? null : "the scrollback holds lines 1 to " + (expected - 1) + " of " + LINES;
     }
 }
