@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Tern as a person starts it: the {@code ./tern} launcher of the checkout (or, with {@code -Dtern.person.launcher},
@@ -179,22 +181,37 @@ final class TernProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Ends the app if the test left it running (a failure), with a last screenshot of what it showed. */
-    @Override
     /**
      * Leaves as a person logging out does (SIGTERM: the app ends its sessions as a quit does, so no mosh-server of
-     * the test stays behind on the machine); a kill -9 only if the app does not exit within 5 s.
+     * the test stays behind on the machine); a kill -9 only if the app does not exit within 5 s. Then waits for the
+     * app's children too: a local tab's shell writes its history into the test's home as it exits, which would
+     * race the deletion of the test's folder.
      */
+    @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            x.screenshot(Screens.file("last-" + log.getParent().getFileName()));
-            try {
-                signal("TERM");
-            } catch (IOException | IllegalStateException gone) {
-                // it ended meanwhile
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = process.toHandle().descendants().toList();
+        x.screenshot(Screens.file("last-" + log.getParent().getFileName()));
+        try {
+            signal("TERM");
+        } catch (IOException | IllegalStateException gone) {
+            // it ended meanwhile
+        }
+        if (!waitForExit(Duration.ofSeconds(5))) {
+            kill9();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (ProcessHandle child : children) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !child.isAlive()) {
+                continue;
             }
-            if (!waitForExit(Duration.ofSeconds(5))) {
-                kill9();
+            try {
+                child.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException slow) {
+                child.destroyForcibly();
             }
         }
     }
