@@ -1,5 +1,6 @@
 package dev.tern.widget;
 
+import com.techsenger.jeditermfx.core.TerminalExecutorServiceManager;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
@@ -10,9 +11,9 @@ import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
 /**
- * JediTermFX's widget through its documented extension points only: the search bar is Tern's own, and the panel
- * factory is overridden so that a font change (zoom, settings) can re-measure the character cell, which the panel
- * keeps behind a protected method, and so that every paste it reads from a clipboard is cleaned
+ * JediTermFX's widget through its documented extension points only: the search bar is Tern's own, its threads are
+ * virtual, and the panel factory is overridden so that a font change (zoom, settings) can re-measure the character
+ * cell, which the panel keeps behind a protected method, and so that every paste it reads from a clipboard is cleaned
  * ({@link dev.tern.widget.keys.PasteText}).
  */
 final class TernTerminalWidget extends JediTermFxWidget {
@@ -22,6 +23,12 @@ final class TernTerminalWidget extends JediTermFxWidget {
     TernTerminalWidget(int columns, int rows, TernSettingsProvider settings) {
         super(columns, rows, settings);
         this.looks = settings;
+    }
+
+    /** Virtual threads instead of the library's two platform threads for each widget ({@link WidgetExecutors}). */
+    @Override
+    protected TerminalExecutorServiceManager createExecutorServiceManager() {
+        return new WidgetExecutors();
     }
 
     /** Tern's search bar, coloured like the terminal (see {@link SearchBar} for what was wrong with the default). */

@@ -42,6 +42,23 @@ class LocalShellTabTest {
         assertEquals(ConnectionState.CONNECTED, view.stateProperty().get());
     }
 
+    /**
+     * A local tab's platform threads are the two that wait in native code (the pty's reader and pty4j's reaper) and,
+     * while input flows, the input pump's: the frames, the widget's emulator and its jobs run on virtual threads.
+     */
+    @Test
+    void aLocalTabHoldsNoPlatformThreadForWhatOnlyWaitsOnJavaLocks(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        ShownView.typeLine(robot, view, "echo threads-ok");
+        Eventually.screenContains(view, "threads-ok");
+        List<String> platform = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+        List<String> perTab = platform.stream().filter(n -> n.startsWith("tern-frames")
+                || n.startsWith("TerminalEmulator") || n.startsWith("JediTerm") || n.startsWith("tern-emulator")
+                || n.startsWith("tern-widget-jobs")).toList();
+        assertEquals(List.of(), perTab, "platform threads of the tab that could be virtual; all: " + platform);
+        assertTrue(platform.stream().anyMatch(n -> n.startsWith("tern-read-")), "the pty's reader: " + platform);
+    }
+
     @Test
     void resizeReachesTheShell(FxRobot robot) {
         Eventually.screenContains(view, "$ ");

@@ -8,6 +8,8 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.core.util.TermSize;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,9 @@ public final class FrameFeed implements TtyConnector {
     private final Consumer<byte[]> input;
     private final Consumer<TermSize> resizer;
     private final Runnable consumed;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a frame is offered and when the feed closes. */
+    private final Condition changed = lock.newCondition();
     private TerminalTextBuffer textBuffer;
     private TerminalDisplay display;
     private FeedChunk pending;
@@ -51,24 +55,33 @@ public final class FrameFeed implements TtyConnector {
 
     /** The widget's text buffer, whose history receives the scrolled-off lines. Set before the widget starts. */
     public void attachTo(TerminalTextBuffer buffer, TerminalDisplay display) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             textBuffer = buffer;
             this.display = display;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** True when the widget has taken every frame offered so far. */
     boolean idle() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return pending == null;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Hands the next frame to the widget. Only call when {@link #idle()}; a frame still pending is replaced. */
     void offer(FeedChunk chunk) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             pending = chunk;
-            lock.notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -76,7 +89,8 @@ public final class FrameFeed implements TtyConnector {
     public int read(char[] buf, int offset, int length) throws java.io.IOException {
         FeedChunk taken;
         FeedChunk afterPrelude;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (position < current.length()) {
                 return copy(buf, offset, length);
             }
@@ -86,17 +100,23 @@ public final class FrameFeed implements TtyConnector {
                 current = afterPrelude.text();
                 position = 0;
             }
+        } finally {
+            lock.unlock();
         }
         if (afterPrelude != null) {
             applyHistory(afterPrelude);
-            synchronized (lock) {
+            lock.lock();
+            try {
                 return position >= current.length() ? readAgainLater(buf, offset) : copy(buf, offset, length);
+            } finally {
+                lock.unlock();
             }
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             while (pending == null && !closed) {
                 try {
-                    lock.wait();
+                    changed.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("terminal feed interrupted");
@@ -114,18 +134,23 @@ public final class FrameFeed implements TtyConnector {
             } else {
                 current = taken.text();
             }
+        } finally {
+            lock.unlock();
         }
         if (preludeRead == null) {
             // outside our lock: the text buffer has its own, and the painter holds that one while it works
             applyHistory(taken);
         }
         consumed.run();
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (position >= current.length()) {
                 // a frame with history but no bytes still counts; let the emulator ask again
                 return readAgainLater(buf, offset);
             }
             return copy(buf, offset, length);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -216,8 +241,11 @@ public final class FrameFeed implements TtyConnector {
 
     @Override
     public boolean isConnected() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return !closed;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -228,18 +256,24 @@ public final class FrameFeed implements TtyConnector {
 
     @Override
     public int waitFor() throws InterruptedException {
-        synchronized (lock) {
+        lock.lock();
+        try {
             while (!closed) {
-                lock.wait();
+                changed.await();
             }
+        } finally {
+            lock.unlock();
         }
         return 0;
     }
 
     @Override
     public boolean ready() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return position < current.length() || pending != null || preludeRead != null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -250,9 +284,12 @@ public final class FrameFeed implements TtyConnector {
 
     @Override
     public void close() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             closed = true;
-            lock.notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 }

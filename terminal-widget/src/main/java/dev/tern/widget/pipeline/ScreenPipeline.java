@@ -68,7 +68,7 @@ public final class ScreenPipeline implements AutoCloseable {
         this.feed = feed;
         this.composer = new FrameComposer(source.exactHistory(), source.moshHistory());
         this.listener = listener;
-        this.thread = Thread.ofPlatform().daemon().name("tern-frames-" + name).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("tern-frames-" + name).unstarted(this::run);
     }
 
     public void start() {
@@ -97,7 +97,11 @@ public final class ScreenPipeline implements AutoCloseable {
         lock.lock();
         try {
             lastInputNanos = System.nanoTime();
-            wake.signalAll();
+            // only a thread waiting out a frame interval has anything to skip; one waiting for a change is woken by
+            // the change, and waking it here would put a thread hand-over on the key's path for nothing
+            if (dirty) {
+                wake.signalAll();
+            }
         } finally {
             lock.unlock();
         }

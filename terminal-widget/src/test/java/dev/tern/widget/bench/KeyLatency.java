@@ -182,6 +182,9 @@ final class KeyLatency {
                 "warmup", warmTotal.length, "warmup_p50_ms", pct(warmTotal, 50), "warmup_max_ms", pct(warmTotal, 100),
                 "stage_fx_p99_ms", stage(measured, k -> k.dispatched), "stage_send_p99_ms", stage(measured, k -> k.sent),
                 "stage_frame_p99_ms", stage(measured, k -> k.framed),
+                "stage_fx_p50_ms", stage(measured, k -> k.dispatched, 50),
+                "stage_send_p50_ms", stage(measured, k -> k.sent, 50),
+                "stage_frame_p50_ms", stage(measured, k -> k.framed, 50),
                 "rtt_ms", view.roundTripProperty().get() == null ? "?" : view.roundTripProperty().get().toMillis(),
                 "size", columns + "x" + rows);
         BenchFx.onFx(view::close);
@@ -255,8 +258,12 @@ final class KeyLatency {
     }
 
     private static String stage(List<Key> keys, java.util.function.ToLongFunction<Key> at) {
+        return stage(keys, at, 99);
+    }
+
+    private static String stage(List<Key> keys, java.util.function.ToLongFunction<Key> at, int percentile) {
         return pct(keys.stream().filter(k -> at.applyAsLong(k) != 0).mapToLong(k -> at.applyAsLong(k) - k.posted)
-                .sorted().toArray(), 99);
+                .sorted().toArray(), percentile);
     }
 
     /** The Mosh connector with time stamps where a key leaves the view and where its glyph leaves the session. */
