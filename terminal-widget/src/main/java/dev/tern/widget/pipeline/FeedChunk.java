@@ -19,4 +19,9 @@ record FeedChunk(String prelude, boolean clearHistory, List<TerminalLine> histor
     FeedChunk(String prelude, boolean clearHistory, List<TerminalLine> history, String text) {
         this(prelude, clearHistory, history, text, MoshHistory.Edit.NONE);
     }
+
+    /** How many lines this chunk puts into the widget's history: its own and its edit's. */
+    int historyLines() {
+        return history.size() + (edit.confirm() == null ? 0 : edit.confirm().size()) + edit.append().size();
+    }
 }

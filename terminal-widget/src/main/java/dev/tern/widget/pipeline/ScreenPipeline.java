@@ -195,14 +195,18 @@ public final class ScreenPipeline implements AutoCloseable {
                 source.viewResized(viewColumns, viewRows);
             }
             SourceFrame frame = source.takeFrame();
-            feed.offer(composer.compose(frame, viewColumns, viewRows));
+            FeedChunk chunk = composer.compose(frame, viewColumns, viewRows);
+            feed.offer(chunk);
             listener.frameShown(frame.screen());
+            int screenful = Math.max(1, frame.screen().height());
             int scrolled = frame.scrolledOff().size();
-            boolean flood = scrolled >= Math.max(1, frame.screen().height());
-            if (flood) {
-                aftermath.flooded(scrolled);
+            // a Mosh tab's history comes from its recording, not from the frame's scrolled rows: its lines grow the
+            // heap all the same
+            int intoHistory = Math.max(scrolled, chunk.historyLines());
+            if (intoHistory >= screenful) {
+                aftermath.flooded(intoHistory);
             }
-            return flood;
+            return scrolled >= screenful;
         } catch (RuntimeException e) {
             composer.requestFullRedraw();
             listener.frameFailed(e);

@@ -3,6 +3,7 @@ package dev.tern.widget.pipeline;
 import com.techsenger.jeditermfx.core.util.TermSize;
 import org.junit.jupiter.api.Test;
 
+import dev.tern.transport.screen.Emulator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,12 +141,68 @@ class FloodAftermathTest {
         }
     }
 
-    private static void write(StreamScreen screen, int first, int count) {
+    /**
+     * A Mosh tab's flood reaches the aftermath too: its history lines come from the session's recording, merged
+     * as each frame shows the screen they scrolled off (the frames themselves carry no scrolled rows).
+     */
+    @Test
+    void aMoshPipelineReportsTheHistoryItsRecordingBrings() throws InterruptedException {
+        CountDownLatch collected = new CountDownLatch(1);
+        FloodAftermath watched = new FloodAftermath(System::nanoTime, r -> Thread.ofVirtual().start(r),
+                collected::countDown, 3000, TimeUnit.MILLISECONDS.toNanos(200), SPACING);
+        AtomicReference<ScreenPipeline> p = new AtomicReference<>();
+        FrameFeed feed = new FrameFeed("aftermath-mosh", b -> { }, s -> { }, () -> p.get().frameConsumed());
+        MoshHistory history = MoshHistory.recorded(80, 24, 1000);
+        FrameScreen screen = new FrameScreen(80, 24, history, () -> p.get().markDirty());
+        ScreenPipeline pipeline = new ScreenPipeline("aftermath-mosh", screen, feed, frame -> { },
+                () -> new TermSize(80, 24), watched);
+        p.set(pipeline);
+        pipeline.start();
+        Thread widget = Thread.ofPlatform().daemon().start(() -> {
+            char[] buf = new char[8192];
+            try {
+                while (feed.read(buf, 0, buf.length) >= 0) {
+                    // thrown away, as the widget would have shown it
+                }
+            } catch (java.io.IOException e) {
+                // closed
+            }
+        });
+        // the server's screen and its recording, from the same output
+        Emulator server = new Emulator(80, 24);
+        try {
+            serve(server, history, screen, 0, 100);
+            Thread.sleep(500);
+            assertEquals(1, collected.getCount(), "a hundred lines are no flood");
+            for (int chunk = 0; chunk < 60; chunk++) {
+                serve(server, history, screen, 100 + chunk * 100, 100);
+                Thread.sleep(20);
+            }
+            assertTrue(collected.await(10, TimeUnit.SECONDS), "the flood of 6,000 recorded lines was reported");
+        } finally {
+            pipeline.close();
+            feed.close();
+            widget.join(2000);
+        }
+    }
+
+    private static void serve(Emulator server, MoshHistory history, FrameScreen screen, int first, int count) {
+        byte[] bytes = lines(first, count);
+        server.write(bytes);
+        history.recorded(bytes, bytes.length);
+        screen.show(server.snapshot());
+    }
+
+    private static byte[] lines(int first, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
             out.append("line ").append(first + i).append("\r\n");
         }
-        byte[] bytes = out.toString().getBytes(StandardCharsets.US_ASCII);
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void write(StreamScreen screen, int first, int count) {
+        byte[] bytes = lines(first, count);
         screen.write(bytes, 0, bytes.length);
     }
 }
