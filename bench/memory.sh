@@ -21,6 +21,8 @@
 #                      builds side by side: a copy of ./tern next to a copy of app/target's tern-app.jar and lib/, e.g.
 #                      "before@/tmp/before/tern=;after=") (replaces TERN_MEM_OPTS)
 #   TERN_MEM_MB        the flood's size in MB of random bytes (default 50); TERN_MEM_KEEP=1 keeps the work folder
+#   TERN_MEM_SHOW=0    leaves the restored tabs as they came (only the first one shown): what a restored window costs
+#                      before the person looks at its other tabs
 #   TERN_MEM_HOOK      a command run at rest with the JVM's pid as its argument (e.g. a heap histogram)
 #   TERN_MEM_HOOK_AFTER  the same, run after the flood once its figures are taken (a histogram of what the flood left)
 # Needs: Xvfb, xdotool, xwininfo, xterm, and a JDK's jstat (apt-get install xvfb xdotool x11-utils xterm).
@@ -109,7 +111,9 @@ one_tern() {
   eval "$(xdotool getwindowgeometry --shell "$window")"
   w=$WIDTH h=$HEIGHT
   xdotool mousemove --sync --window "$window" $((w * 6 / 10)) $((h / 2)) click 1
-  for ((i = 0; i < tabs; i++)); do xdotool key ctrl+Next; sleep 0.4; done  # each tab shown once, back to the first
+  if [ "${TERN_MEM_SHOW:-1}" = 1 ]; then
+    for ((i = 0; i < tabs; i++)); do xdotool key ctrl+Next; sleep 0.4; done  # each tab shown once, back to the first
+  fi
   sleep "$SETTLE"
   local cpu0 idle_cpu
   cpu0=$(cpu_ms "$pid")

@@ -3,6 +3,7 @@ package dev.tern.app.session;
 import dev.tern.app.profile.AppSettings;
 import dev.tern.app.profile.Profile;
 import dev.tern.transport.predict.PredictionSettings;
+import dev.tern.widget.ShownWatch;
 import dev.tern.widget.TerminalSettings;
 import dev.tern.widget.TerminalView;
 import dev.tern.widget.connect.ConnectionState;
@@ -22,6 +23,10 @@ import javafx.scene.layout.StackPane;
  *
  * <p>A Mosh tab may begin by taking up a saved session (its journal id given at creation); only the first
  * connection does that: a reconnect (after a failed resume, "Start a new session") starts a new one.
+ *
+ * <p>A session made to start when shown ({@link SessionState#WAITING}) builds no view and opens no connection until
+ * its tab is first shown, given the focus or typed into: a window restored with thirty local tabs starts one shell,
+ * not thirty.
  */
 final class WidgetSession extends ObservableSession {
     private Profile profile;
@@ -29,7 +34,10 @@ final class WidgetSession extends ObservableSession {
     private final Connectors connectors;
     private final BiFunction<Profile, AppSettings, TerminalSettings> looks;
     private final StackPane holder = new StackPane();
+    /** Null while the session waits to be shown. */
     private TerminalView view;
+    private ShownWatch waitingForSight;
+    private final String firstResumeId;
     private boolean everConnected;
     private boolean closed;
 
@@ -39,14 +47,39 @@ final class WidgetSession extends ObservableSession {
         TerminalConnector connector(Profile profile, AppSettings settings, String resumeId);
     }
 
+    /** @param whenShown wait to be shown before building the view and connecting (see the class comment) */
     WidgetSession(Profile profile, AppSettings appSettings, Connectors connectors,
-                  BiFunction<Profile, AppSettings, TerminalSettings> looks, String resumeId) {
+                  BiFunction<Profile, AppSettings, TerminalSettings> looks, String resumeId, boolean whenShown) {
         this.profile = profile;
         this.appSettings = appSettings;
         this.connectors = connectors;
         this.looks = looks;
+        this.firstResumeId = resumeId;
         holder.getStyleClass().add("terminal-holder");
-        start(resumeId);
+        if (whenShown) {
+            setState(SessionState.WAITING);
+            // (a window restores its tabs before it is shown, selecting each in turn: none of them is in sight then,
+            // and once the window shows, only the selected one is)
+            waitingForSight = ShownWatch.install(holder, sight -> {
+                if (sight == ShownWatch.Sight.SHOWN) {
+                    startIfWaiting();
+                }
+            });
+        } else {
+            start(resumeId);
+        }
+    }
+
+    /** Builds the view and connects, if the session still waits to be shown. */
+    private void startIfWaiting() {
+        if (view != null || closed) {
+            return;
+        }
+        if (waitingForSight != null) {
+            waitingForSight.stop();
+            waitingForSight = null;
+        }
+        start(firstResumeId);
     }
 
     private void start(String resumeId) {
@@ -129,7 +162,8 @@ final class WidgetSession extends ObservableSession {
 
     @Override
     public boolean canReconnect() {
-        return WidgetSessionLauncher.reconnectsInPlace(profile.kind())
+        return view == null
+                || WidgetSessionLauncher.reconnectsInPlace(profile.kind())
                 || state().get() == SessionState.FAILED
                 || state().get() == SessionState.CLOSED;
     }
@@ -137,6 +171,10 @@ final class WidgetSession extends ObservableSession {
     @Override
     public void reconnect() {
         if (closed) {
+            return;
+        }
+        if (view == null) {
+            startIfWaiting();
             return;
         }
         TerminalView old = view;
@@ -148,8 +186,8 @@ final class WidgetSession extends ObservableSession {
     public void settingsChanged(Profile updated, AppSettings updatedSettings) {
         profile = updated;
         appSettings = updatedSettings;
-        if (closed) {
-            return;
+        if (closed || view == null) {
+            return;  // a waiting session's view is built from the settings as they are when it starts
         }
         // a look the user changed shows on the open view now, not only after a reconnect (the scrollback size
         // still applies to the next view: the history already kept is not cut or grown)
@@ -168,17 +206,21 @@ final class WidgetSession extends ObservableSession {
 
     @Override
     public void focus() {
+        startIfWaiting();  // the focus goes to the tab in front, which is about to be shown
         view.requestTerminalFocus();
     }
 
     @Override
     public boolean hasFocus() {
-        return view.terminalHasFocus();
+        return view != null && view.terminalHasFocus();
     }
 
     @Override
     public void typeKey(javafx.scene.input.KeyEvent event) {
-        view.typeKey(event);
+        startIfWaiting();  // keys go only to the tab in front (SessionTabs), which is about to be shown
+        if (view != null) {
+            view.typeKey(event);
+        }
     }
 
     @Override
@@ -187,13 +229,18 @@ final class WidgetSession extends ObservableSession {
             return;
         }
         closed = true;
-        view.close();
+        if (waitingForSight != null) {
+            waitingForSight.stop();
+        }
+        if (view != null) {
+            view.close();
+        }
         setState(SessionState.CLOSED);
     }
 
     @Override
     public void detach() {
-        if (!closed && view.connector() instanceof MoshConnector mosh) {
+        if (!closed && view != null && view.connector() instanceof MoshConnector mosh) {
             mosh.keepSessionOnClose();
         }
         close();

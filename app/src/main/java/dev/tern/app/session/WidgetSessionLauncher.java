@@ -76,9 +76,11 @@ public final class WidgetSessionLauncher implements SessionLauncher {
     public SessionHandle resume(Profile profile, AppSettings defaults, LoginPrompts prompts, String sessionId) {
         TransportPrompter prompter = new TransportPrompter(profile.id(), prompts);
         String resumeId = profile.kind() == ConnectionKind.MOSH && keeping.journals() != null ? sessionId : null;
+        // a Mosh tab connects at once, shown or not: its server holds a session the user expects to stay live (and
+        // its sidebar dot to say so); a local or SSH tab opens a new shell either way, so it waits to be shown
         return new WidgetSession(profile, defaults,
                 (current, settings, resume) -> connector(current, settings, prompter, resume),
-                WidgetSessionLauncher::terminalSettings, resumeId);
+                WidgetSessionLauncher::terminalSettings, resumeId, profile.kind() != ConnectionKind.MOSH);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class Icons {
 
     public static FontIcon forState(SessionState state) {
         FontIcon icon = of(switch (state) {
+            case WAITING -> Feather.PAUSE_CIRCLE;
             case CONNECTING -> Feather.LOADER;
             case RESUMING -> Feather.ROTATE_CCW;
             case CONNECTED -> Feather.CHECK_CIRCLE;

@@ -520,6 +520,7 @@ public final class MainWindow implements SidebarActions {
                 reopen(record);
             }
             tabs.select(state.selectedTab());
+            tabs.focusSelected();
             RestoreProbe.watch(tabs.tabs());
         } finally {
             restoring = false;

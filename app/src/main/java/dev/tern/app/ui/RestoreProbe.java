@@ -9,8 +9,9 @@ import javafx.beans.value.ChangeListener;
 
 /**
  * For the resume benchmark ({@code bench/resume.sh}): with the system property {@code tern.startupProbe} set, prints
- * {@code restored-live-ms=N resumed=K tabs=T} once every tab restored at start is connected (N: milliseconds from
- * the process start; K of the T tabs took a kept session up again), or {@code restored-failed=...} if one failed.
+ * {@code restored-live-ms=N resumed=K tabs=T} once every tab restored at start is connected or waits to be shown (a
+ * local or SSH tab in the background, {@link SessionState#WAITING}) (N: milliseconds from the process start; K of
+ * the T tabs took a kept session up again), or {@code restored-failed=...} if one failed.
  */
 final class RestoreProbe {
     private RestoreProbe() {
@@ -30,7 +31,8 @@ final class RestoreProbe {
                     .filter(t -> t.session().state().get() == SessionState.FAILED).findFirst().orElse(null);
             if (failed != null && printed.compareAndSet(false, true)) {
                 System.out.println("restored-failed=" + failed.session().failure().get());
-            } else if (restored.stream().allMatch(t -> t.session().state().get() == SessionState.CONNECTED)
+            } else if (restored.stream().allMatch(t -> t.session().state().get() == SessionState.CONNECTED
+                    || t.session().state().get() == SessionState.WAITING)
                     && printed.compareAndSet(false, true)) {
                 Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.now());
                 System.out.println("restored-live-ms=" + Duration.between(start, Instant.now()).toMillis()

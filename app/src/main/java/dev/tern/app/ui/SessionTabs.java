@@ -93,8 +93,13 @@ public final class SessionTabs extends StackPane {
         });
         tabPane.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab instanceof SessionTab sessionTab) {
-                // after the tab content is shown, so the terminal can take focus
-                Platform.runLater(() -> sessionTab.session().focus());
+                // after the tab content is shown, so the terminal can take focus; not if another tab was selected
+                // meanwhile (a restored window selects each tab as it opens it, and the focus starts a waiting tab)
+                Platform.runLater(() -> {
+                    if (tabPane.getSelectionModel().getSelectedItem() == sessionTab) {
+                        sessionTab.session().focus();
+                    }
+                });
             }
             onTabsChanged.run();
         });
@@ -195,6 +200,16 @@ public final class SessionTabs extends StackPane {
     public void select(int index) {
         if (index >= 0 && index < tabPane.getTabs().size()) {
             tabPane.getSelectionModel().select(index);
+        }
+    }
+
+    /**
+     * Gives the selected tab the focus now, before the window shows: a tab that waits to be shown builds its
+     * terminal at once, so the window's first frame has it, and keys typed as soon as the window appears reach it.
+     */
+    public void focusSelected() {
+        if (tabPane.getSelectionModel().getSelectedItem() instanceof SessionTab tab) {
+            tab.session().focus();
         }
     }
 
@@ -349,7 +364,8 @@ public final class SessionTabs extends StackPane {
             case CONNECTING, RESUMING -> 1;
             case CONTACT_LOST -> 2;
             case FAILED -> 3;
-            case CLOSED -> 4;
+            case WAITING -> 4;
+            case CLOSED -> 5;
         };
     }
 

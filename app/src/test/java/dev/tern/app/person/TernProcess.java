@@ -162,6 +162,14 @@ final class TernProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; true when it did within the time. */
+    /** How many shells the app runs now: its local tabs' processes (the app starts no other shell). */
+    long shells() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().endsWith("sh"))
+                        .orElse(false))
+                .count();
+    }
+
     boolean waitForExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

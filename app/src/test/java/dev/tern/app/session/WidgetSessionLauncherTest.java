@@ -153,6 +153,42 @@ class WidgetSessionLauncherTest {
         assertEquals(SessionState.CLOSED, session[0].state().get());
     }
 
+    /**
+     * A local tab opened behind another (as a restored window's other tabs are) builds nothing and starts no shell
+     * until it is shown; a Mosh tab connects at once, shown or not.
+     */
+    @Test
+    void aLocalTabWaitsToBeShownAndAMoshTabDoesNot(FxRobot robot) throws Exception {
+        WidgetSessionLauncher launcher = new WidgetSessionLauncher(SshEnvironment.isolated(home, "tester"));
+        SessionHandle[] session = new SessionHandle[2];
+        robot.interact(() -> session[0] = launcher.open(Profile.local("shell"), AppSettings.DEFAULTS, null));
+        StackPane holder = (StackPane) session[0].view();
+        assertEquals(SessionState.WAITING, session[0].state().get());
+        assertFalse(session[0].state().get().isLive(), "quitting loses nothing of a tab never shown");
+        assertTrue(holder.getChildren().isEmpty(), "no view built before the tab is shown");
+
+        robot.interact(() -> {
+            holder.setVisible(false);  // in the window, but behind another tab
+            root.getChildren().setAll(holder);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SessionState.WAITING, session[0].state().get(), "a hidden tab still waits");
+        assertTrue(holder.getChildren().isEmpty());
+
+        robot.interact(() -> holder.setVisible(true));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session[0].state().get() == SessionState.CONNECTED);
+        assertEquals(1, holder.getChildren().size(), "the view, built when the tab was shown");
+
+        Profile mosh = Profile.remote("far", "", ConnectionKind.MOSH, "tester", "127.0.0.1", 1);
+        robot.interact(() -> session[1] = launcher.open(mosh, AppSettings.DEFAULTS, null));
+        assertTrue(session[1].state().get() != SessionState.WAITING, "a Mosh tab does not wait to be shown");
+        assertEquals(1, ((StackPane) session[1].view()).getChildren().size(), "its view is built at once");
+        robot.interact(() -> {
+            session[0].close();
+            session[1].close();
+        });
+    }
+
     @Test
     void aRefusedSshConnectionFailsTheTabWithItsMessage(FxRobot robot) throws Exception {
         WidgetSessionLauncher launcher = new WidgetSessionLauncher(SshEnvironment.isolated(home, "tester"));
