@@ -21,8 +21,14 @@ final class EndingSignals {
     private EndingSignals() {
     }
 
-    static void install(Stage stage, Duration grace) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> endSessions(stage, grace), "tern-ending-signal"));
+    /** @param ending told first, on the signal's thread: the tabs about to end must not be saved as closed */
+    static void install(Stage stage, Duration grace, Runnable ending) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!appEnded) {
+                ending.run();
+            }
+            endSessions(stage, grace);
+        }, "tern-ending-signal"));
     }
 
     static void appEnded() {

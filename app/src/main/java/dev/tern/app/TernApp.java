@@ -30,7 +30,8 @@ public final class TernApp extends Application {
                 used.secrets(), used.launcher(), used.confirmations(), used.userHome());
         window.show();
         if (services == null) {
-            EndingSignals.install(stage, Main.QUIT_GRACE);  // the real app only: tests drive their own windows
+            // the real app only: tests drive their own windows
+            EndingSignals.install(stage, Main.QUIT_GRACE, window::processEnding);
         }
         StartupProbe.watch(stage);
     }

@@ -83,6 +83,8 @@ public final class MainWindow implements SidebarActions {
     private final Label status = new Label();
     private boolean restoring;
     private boolean quitting;
+    /** The process is ending on a signal (see {@link #processEnding}); any thread sets it. */
+    private volatile boolean processEnding;
     /** What this quit does with the sessions that can be kept: the answer to the quit question, or the setting. */
     private QuitChoice quitChoice;
 
@@ -349,6 +351,15 @@ public final class MainWindow implements SidebarActions {
         }
     }
 
+    /**
+     * The process is ending on a signal (a logout, {@code kill}): from now on the tabs ending with it are not saved
+     * as closed. Without this, a local tab whose shell went first was left out of the tabs to reopen, as a tab the
+     * user had ended, whenever the window's own close came too late (JavaFX's shutdown races the signal's). Any thread.
+     */
+    public void processEnding() {
+        processEnding = true;
+    }
+
     /** Saves geometry, sidebar width and open tabs (called on close and whenever the tabs change). */
     public void saveWindowState() {
         saveWindowState(true);
@@ -508,7 +519,7 @@ public final class MainWindow implements SidebarActions {
 
     private void tabsChanged() {
         updateStatus();
-        if (!restoring && !quitting) {
+        if (!restoring && !quitting && !processEnding) {
             saveWindowState();
         }
     }

@@ -190,7 +190,9 @@ public final class SessionTabs extends StackPane {
     }
 
     private List<SessionTab> reopenable() {
-        return tabs().stream().filter(tab -> tab.session().state().get().isLive()).toList();
+        // a tab waiting to be shown is not live (closing it ends nothing) but is still one to reopen
+        return tabs().stream().filter(tab -> tab.session().state().get().isLive()
+                || tab.session().state().get() == SessionState.WAITING).toList();
     }
 
     public int selectedIndex() {

@@ -65,6 +65,22 @@ final class TernProcess implements AutoCloseable {
         Files.createDirectories(configDir);
         Files.createDirectories(home);
         try {
+            return startOnce(x, configDir, home, log, javaOptions);
+        } catch (RuntimeException | AssertionError e) {
+            if (x.running()) {
+                throw e;
+            }
+            // Xvfb itself went away while Tern started (seen twice in ResumeIT, right after a kill -9 of the app):
+            // that is the test bed's display failing, not Tern; once more on a new display
+            System.out.println("TernProcess: the display exited while Tern started (" + e.getMessage()
+                    + "); starting Tern once more on a new display");
+            return startOnce(x, configDir, home, log, javaOptions);
+        }
+    }
+
+    private static TernProcess startOnce(XDisplay x, Path configDir, Path home, Path log, String javaOptions)
+            throws IOException {
+        try {
             x.ensureRunning();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,7 +96,16 @@ final class TernProcess implements AutoCloseable {
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         builder.environment().remove("SSH_AUTH_SOCK");
         TernProcess tern = new TernProcess(x, builder.start(), log, configDir);
-        tern.window = x.waitForWindow("^Tern$", WINDOW_TIMEOUT);
+        try {
+            tern.window = x.waitForWindow("^Tern$", WINDOW_TIMEOUT);
+        } catch (RuntimeException | AssertionError e) {
+            try {
+                tern.kill9();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
         return tern;
     }
 
@@ -187,6 +212,7 @@ final class TernProcess implements AutoCloseable {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(200);  // an X server that a killed client takes down exits in this moment, seen by the next start
     }
 
     /**

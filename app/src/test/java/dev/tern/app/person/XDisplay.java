@@ -43,6 +43,11 @@ final class XDisplay implements AutoCloseable {
      * app that draws through GLX is killed with -9 in the middle of a flood), a new one takes its place, so that
      * the next start of the app is tested rather than the X server; it is said on the test's output.
      */
+    /** Whether the X server still runs. */
+    synchronized boolean running() {
+        return xvfb.isAlive();
+    }
+
     synchronized void ensureRunning() throws IOException, InterruptedException {
         if (xvfb.isAlive()) {
             return;
