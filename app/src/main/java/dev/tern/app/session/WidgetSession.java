@@ -207,7 +207,9 @@ final class WidgetSession extends ObservableSession {
     @Override
     public void focus() {
         startIfWaiting();  // the focus goes to the tab in front, which is about to be shown
-        view.requestTerminalFocus();
+        if (view != null) {  // (a tab closed before it was ever shown has none)
+            view.requestTerminalFocus();
+        }
     }
 
     @Override

@@ -100,44 +100,62 @@ class FloodAftermathTest {
         assertEquals(1, count.get());
     }
 
-    /** The pipeline reports a local shell's flood: its rows reach the aftermath, a few lines do not. */
-    @Test
-    void aPipelineReportsItsFloodFrames() throws InterruptedException {
-        CountDownLatch collected = new CountDownLatch(1);
-        FloodAftermath watched = new FloodAftermath(System::nanoTime, r -> Thread.ofVirtual().start(r),
-                collected::countDown, 3000, TimeUnit.MILLISECONDS.toNanos(200), SPACING);
-        AtomicReference<ScreenPipeline> p = new AtomicReference<>();
-        FrameFeed feed = new FrameFeed("aftermath", b -> { }, s -> { }, () -> p.get().frameConsumed());
-        StreamScreen screen = new StreamScreen(80, 24, 1000, b -> { }, () -> p.get().markDirty());
-        ScreenPipeline pipeline = new ScreenPipeline("aftermath", screen, feed, frame -> { },
-                () -> new TermSize(80, 24), watched);
-        p.set(pipeline);
-        pipeline.start();
-        Thread widget = Thread.ofPlatform().daemon().start(() -> {
-            char[] buf = new char[8192];
-            try {
-                while (feed.read(buf, 0, buf.length) >= 0) {
-                    // thrown away, as the widget would have shown it
+    /**
+     * A pipeline whose frames a drain thread takes as the widget would, reporting to an aftermath of its own that
+     * collects after 3,000 flood rows and 200 ms of quiet.
+     */
+    private static final class Watched implements AutoCloseable {
+        final CountDownLatch collected = new CountDownLatch(1);
+        final ScreenPipeline pipeline;
+        private final FrameFeed feed;
+        private final Thread widget;
+
+        /** @param source the screen to run, given the callback that marks the pipeline dirty */
+        Watched(String name, java.util.function.Function<Runnable, ScreenSource> source) {
+            FloodAftermath watched = new FloodAftermath(System::nanoTime, r -> Thread.ofVirtual().start(r),
+                    collected::countDown, 3000, TimeUnit.MILLISECONDS.toNanos(200), SPACING);
+            AtomicReference<ScreenPipeline> p = new AtomicReference<>();
+            feed = new FrameFeed(name, b -> { }, s -> { }, () -> p.get().frameConsumed());
+            pipeline = new ScreenPipeline(name, source.apply(() -> p.get().markDirty()), feed, frame -> { },
+                    () -> new TermSize(80, 24), watched);
+            p.set(pipeline);
+            pipeline.start();
+            widget = Thread.ofPlatform().daemon().start(() -> {
+                char[] buf = new char[8192];
+                try {
+                    while (feed.read(buf, 0, buf.length) >= 0) {
+                        // thrown away, as the widget would have shown it
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
                 }
-            } catch (java.io.IOException e) {
-                // closed
-            }
-        });
-        try {
-            write(screen, 0, 100);
-            Thread.sleep(500);
-            assertEquals(1, collected.getCount(), "a hundred lines are no flood");
-            // about a second of output: frames come every 100 ms under a flood, each with up to the scrollback's
-            // 1000 rows
-            for (int chunk = 0; chunk < 200; chunk++) {
-                write(screen, 100 + chunk * 500, 500);
-                Thread.sleep(5);
-            }
-            assertTrue(collected.await(10, TimeUnit.SECONDS), "the flood of 100,000 lines was reported");
-        } finally {
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             pipeline.close();
             feed.close();
             widget.join(2000);
+        }
+    }
+
+    /** The pipeline reports a local shell's flood: its rows reach the aftermath, a few lines do not. */
+    @Test
+    void aPipelineReportsItsFloodFrames() throws InterruptedException {
+        StreamScreen[] screen = new StreamScreen[1];
+        try (Watched run = new Watched("aftermath", dirty ->
+                screen[0] = new StreamScreen(80, 24, 1000, b -> { }, dirty))) {
+            write(screen[0], 0, 100);
+            Thread.sleep(500);
+            assertEquals(1, run.collected.getCount(), "a hundred lines are no flood");
+            // about a second of output: frames come every 100 ms under a flood, each with up to the scrollback's
+            // 1000 rows
+            for (int chunk = 0; chunk < 200; chunk++) {
+                write(screen[0], 100 + chunk * 500, 500);
+                Thread.sleep(5);
+            }
+            assertTrue(run.collected.await(10, TimeUnit.SECONDS), "the flood of 100,000 lines was reported");
         }
     }
 
@@ -147,42 +165,20 @@ class FloodAftermathTest {
      */
     @Test
     void aMoshPipelineReportsTheHistoryItsRecordingBrings() throws InterruptedException {
-        CountDownLatch collected = new CountDownLatch(1);
-        FloodAftermath watched = new FloodAftermath(System::nanoTime, r -> Thread.ofVirtual().start(r),
-                collected::countDown, 3000, TimeUnit.MILLISECONDS.toNanos(200), SPACING);
-        AtomicReference<ScreenPipeline> p = new AtomicReference<>();
-        FrameFeed feed = new FrameFeed("aftermath-mosh", b -> { }, s -> { }, () -> p.get().frameConsumed());
         MoshHistory history = MoshHistory.recorded(80, 24, 1000);
-        FrameScreen screen = new FrameScreen(80, 24, history, () -> p.get().markDirty());
-        ScreenPipeline pipeline = new ScreenPipeline("aftermath-mosh", screen, feed, frame -> { },
-                () -> new TermSize(80, 24), watched);
-        p.set(pipeline);
-        pipeline.start();
-        Thread widget = Thread.ofPlatform().daemon().start(() -> {
-            char[] buf = new char[8192];
-            try {
-                while (feed.read(buf, 0, buf.length) >= 0) {
-                    // thrown away, as the widget would have shown it
-                }
-            } catch (java.io.IOException e) {
-                // closed
-            }
-        });
+        FrameScreen[] screen = new FrameScreen[1];
         // the server's screen and its recording, from the same output
         Emulator server = new Emulator(80, 24);
-        try {
-            serve(server, history, screen, 0, 100);
+        try (Watched run = new Watched("aftermath-mosh", dirty ->
+                screen[0] = new FrameScreen(80, 24, history, dirty))) {
+            serve(server, history, screen[0], 0, 100);
             Thread.sleep(500);
-            assertEquals(1, collected.getCount(), "a hundred lines are no flood");
+            assertEquals(1, run.collected.getCount(), "a hundred lines are no flood");
             for (int chunk = 0; chunk < 60; chunk++) {
-                serve(server, history, screen, 100 + chunk * 100, 100);
+                serve(server, history, screen[0], 100 + chunk * 100, 100);
                 Thread.sleep(20);
             }
-            assertTrue(collected.await(10, TimeUnit.SECONDS), "the flood of 6,000 recorded lines was reported");
-        } finally {
-            pipeline.close();
-            feed.close();
-            widget.join(2000);
+            assertTrue(run.collected.await(10, TimeUnit.SECONDS), "the flood of 6,000 recorded lines was reported");
         }
     }
 
