@@ -1,5 +1,6 @@
 package dev.tern.widget;
 
+import dev.tern.widget.history.CompactHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * The widget's history is exact whichever way lines reach it: scrolled by the widget's parser (small scrolls the
@@ -89,6 +91,12 @@ class HistoryTest {
         int lines = 5000;
         play(robot, ScriptedConnector.seqLines(lines), 4096, 1);
         Eventually.screenContains(view, "\n" + lines + " ");
+        assertHistoryIsExactly(lines);
+        // the lines were read back above from the compact store, not from the library's own list; once output
+        // paused, all but the newest are packed
+        CompactHistory history = assertInstanceOf(CompactHistory.class, view.textBuffer().getHistoryBuffer());
+        Eventually.until(Duration.ofSeconds(5), () -> history.getLineCount() - history.packedLines()
+                <= CompactHistory.HOT_LINES, () -> history.packedLines() + " of " + history.getLineCount() + " packed");
         assertHistoryIsExactly(lines);
     }
 

@@ -6,8 +6,10 @@ import com.techsenger.jeditermfx.core.model.LinesBuffer;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.core.util.TermSize;
+import dev.tern.widget.history.CompactHistory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -40,6 +42,12 @@ public final class FrameFeed implements TtyConnector {
     private TerminalLine lastConfirmed;
     /** How far before the merge's count of provisional lines the last confirmed line is still looked for. */
     private static final int ANCHOR_SLACK = 256;
+    /** The widget's history as installed, or null if the library's own list stayed. */
+    private CompactHistory compact;
+    /** Lines came into the history that it has not packed yet. Emulator thread only. */
+    private boolean historyUnsettled;
+    /** How long output must pause before the history packs its newest lines (see {@link CompactHistory#addLines}). */
+    private static final long SETTLE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /**
      * @param input    user input encoded by the widget (keys, paste, mouse reports); called on the widget's executor
@@ -53,10 +61,15 @@ public final class FrameFeed implements TtyConnector {
         this.consumed = consumed;
     }
 
-    /** The widget's text buffer, whose history receives the scrolled-off lines. Set before the widget starts. */
+    /**
+     * The widget's text buffer, whose history receives the scrolled-off lines, kept compact. Set before the widget
+     * starts.
+     */
     public void attachTo(TerminalTextBuffer buffer, TerminalDisplay display) {
+        CompactHistory installed = CompactHistory.installInto(buffer);
         lock.lock();
         try {
+            compact = installed;
             textBuffer = buffer;
             this.display = display;
         } finally {
@@ -116,7 +129,17 @@ public final class FrameFeed implements TtyConnector {
         try {
             while (pending == null && !closed) {
                 try {
-                    changed.await();
+                    if (!historyUnsettled) {
+                        changed.await();
+                    } else if (changed.awaitNanos(SETTLE_AFTER_NANOS) <= 0 && pending == null && !closed) {
+                        historyUnsettled = false;
+                        lock.unlock();
+                        try {
+                            settleHistory();
+                        } finally {
+                            lock.lock();
+                        }
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("terminal feed interrupted");
@@ -172,6 +195,7 @@ public final class FrameFeed implements TtyConnector {
         if (tb == null || (!chunk.clearHistory() && chunk.history().isEmpty() && chunk.edit().isEmpty())) {
             return;
         }
+        historyUnsettled = true;
         if (chunk.clearHistory()) {
             tb.clearHistory();
         }
@@ -213,17 +237,37 @@ public final class FrameFeed implements TtyConnector {
                 keep = 0;
             }
             if (keep < before) {
-                history.moveBottomLinesTo(before - keep, new LinesBuffer(null));
+                dropNewest(history, before - keep);
             }
             history.addLines(edit.confirm());
             if (!edit.confirm().isEmpty()) {
                 lastConfirmed = edit.confirm().getLast();
+            }
+            if (history instanceof CompactHistory packed) {
+                packed.keepFrom(lastConfirmed);
             }
         }
         history.addLines(edit.append());
         int grown = history.getLineCount() - before;
         if (display != null && grown > 0) {
             display.scrollArea(1, tb.getHeight(), -grown);
+        }
+    }
+
+    /** Output paused: the history packs what it deferred during the flood. Emulator thread, between frames. */
+    private void settleHistory() {
+        CompactHistory history = compact;
+        TerminalTextBuffer tb = textBuffer;
+        if (history != null && tb != null) {
+            tb.modify(history::settle);
+        }
+    }
+
+    private static void dropNewest(LinesBuffer history, int count) {
+        if (history instanceof CompactHistory packed) {
+            packed.dropNewest(count);
+        } else {
+            history.moveBottomLinesTo(count, new LinesBuffer(null));
         }
     }
 
