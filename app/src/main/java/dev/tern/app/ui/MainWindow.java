@@ -358,6 +358,7 @@ public final class MainWindow implements SidebarActions {
      */
     public void processEnding() {
         processEnding = true;
+        tabs.processEnding();
     }
 
     /** Saves geometry, sidebar width and open tabs (called on close and whenever the tabs change). */

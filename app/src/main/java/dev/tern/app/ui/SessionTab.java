@@ -30,6 +30,8 @@ public final class SessionTab extends Tab {
     private final OpenTab record;
     private final SessionHandle session;
     private final Tooltip tooltip = new Tooltip();
+    /** When its session stopped being live or waiting ({@link System#nanoTime()}), or 0. FX thread. */
+    long endedAtNanos;
     private final Button editProfile = new Button("Edit profile", Icons.of(Feather.EDIT_2));
     private Runnable onEditProfile;
 

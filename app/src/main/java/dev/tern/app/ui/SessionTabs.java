@@ -69,6 +69,8 @@ public final class SessionTabs extends StackPane {
     private Runnable onNewLocalTab = () -> {
     };
     private Consumer<SessionTab> onEditProfile;
+    /** When the process began to end on a signal ({@link System#nanoTime()}, never 0), or 0. */
+    private volatile long processEndingSince;
 
     public SessionTabs(SessionLauncher launcher, Supplier<AppSettings> settings, LoginPrompts prompts,
                        Confirmations confirmations) {
@@ -155,6 +157,7 @@ public final class SessionTabs extends StackPane {
         }
         tab.session().state().addListener((obs, old, state) -> {
             updateLiveStates();
+            tab.endedAtNanos = state.isLive() || state == SessionState.WAITING ? 0 : System.nanoTime();
             if (!state.isLive()) {
                 // a tab that failed or ended leaves the tabs to reopen at once (see openTabRecords)
                 onTabsChanged.run();
@@ -190,9 +193,20 @@ public final class SessionTabs extends StackPane {
     }
 
     private List<SessionTab> reopenable() {
-        // a tab waiting to be shown is not live (closing it ends nothing) but is still one to reopen
+        // a tab waiting to be shown is not live (closing it ends nothing) but is still one to reopen; so is a tab
+        // that ended since the process began to end, because it ended with the process, not by itself
+        long ending = processEndingSince;
         return tabs().stream().filter(tab -> tab.session().state().get().isLive()
-                || tab.session().state().get() == SessionState.WAITING).toList();
+                || tab.session().state().get() == SessionState.WAITING
+                || (ending != 0 && tab.endedAtNanos != 0 && tab.endedAtNanos - ending >= 0)).toList();
+    }
+
+    /**
+     * The process is ending (a logout's signal): tabs whose sessions end from now on stay among the tabs to reopen,
+     * in whatever order the toolkit's shutdown, the sessions' ends and the last save come. Any thread.
+     */
+    public void processEnding() {
+        processEndingSince = System.nanoTime() | 1;
     }
 
     public int selectedIndex() {

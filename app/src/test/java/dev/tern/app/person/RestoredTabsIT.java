@@ -1,6 +1,7 @@
 package dev.tern.app.person;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A window restored with several local tabs, used as a person uses it: only the tab in front starts a shell; the
  * others start theirs when the person first switches to them (Ctrl+PageDown), and work at once. The saved window
- * state keeps every tab, started or not.
+ * state keeps every tab, started or not, and still does after the person logs out.
  */
 class RestoredTabsIT extends PersonTest {
     private static final Duration STEP = Duration.ofSeconds(30);
@@ -52,6 +53,11 @@ class RestoredTabsIT extends PersonTest {
             assertEquals(3, tern.shells(), "shells once every tab was shown");
             assertEquals(List.of(), tern.loggedExceptions(), "exceptions in Tern's log");
         }
+        // the person logs out (SIGTERM, as TernProcess.close sends): the shells end with the app, and every tab is
+        // still there to reopen, the third one selected
+        String afterLogout = read(window).replaceAll("\\s", "");
+        assertEquals(TABS, afterLogout.split("\"LOCAL\"", -1).length - 1, "tabs to reopen after logout: " + afterLogout);
+        assertTrue(afterLogout.contains("\"selectedTab\":2"), afterLogout);
     }
 
     private static String read(Path file) {

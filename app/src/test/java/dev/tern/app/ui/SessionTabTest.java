@@ -165,6 +165,29 @@ class SessionTabTest {
     }
 
     @Test
+    void tabsEndingWithTheProcessStayAmongTheTabsToReopen(FxRobot robot) {
+        SessionTab endedBefore = open(robot, "ended before");
+        SessionTab first = open(robot, "first");
+        SessionTab second = open(robot, "second");
+        robot.interact(() -> {
+            sessions.forEach(session -> session.setState(SessionState.CONNECTED));
+            sessions.get(0).setState(SessionState.CLOSED);
+        });
+        assertEquals(List.of(first.record(), second.record()), tabs.openTabRecords());
+
+        // a logout's signal: the shells end with the process, in whatever order against the window's last save
+        tabs.processEnding();
+        robot.interact(() -> {
+            sessions.get(1).setState(SessionState.CLOSED);
+            sessions.get(2).fail("Connection closed");
+        });
+        assertEquals(List.of(first.record(), second.record()), tabs.openTabRecords(),
+                "ended with the process, not by themselves");
+        assertEquals(1, tabs.selectedRecordIndex(), "the selected one is still the second to reopen");
+        assertTrue(endedBefore.getTabPane() != null);
+    }
+
+    @Test
     void failedAndEndedTabsAreNotAmongTheTabsToReopen(FxRobot robot) {
         SessionTab failed = open(robot, "failed");
         SessionTab live = open(robot, "live");
