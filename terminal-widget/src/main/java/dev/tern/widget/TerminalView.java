@@ -55,6 +55,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
     private final TerminalConnector connector;
     private final TernSettingsProvider settingsProvider;
+    private final CursorBlink cursorBlink;
     private final TernTerminalWidget widget;
     private final FrameFeed feed;
     private final ScreenPipeline pipeline;
@@ -94,6 +95,8 @@ public final class TerminalView extends StackPane implements AutoCloseable {
         OPEN.add(this);
         this.settingsProvider = new TernSettingsProvider(settings);
         this.widget = new TernTerminalWidget(INITIAL_COLUMNS, INITIAL_ROWS, settingsProvider);
+        this.cursorBlink = new CursorBlink(settingsProvider, widget.getTerminalPanel()::setCursorShape,
+                widget.getTerminalPanel()::repaint, CursorBlink.IDLE_NANOS, System.nanoTime());
         this.banner = new ConnectionBanner(connector.deliversFrames() ? "Ctrl-^ ." : "");
         String name = connector.name();
         this.input = new InputPump(name, connector, m -> status.message(m));
@@ -116,15 +119,23 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
         getChildren().addAll(widget.getPane(), bell.node(), banner.node());
         getStyleClass().add("tern-terminal-view");
-        applyCursorStyle(settings);
+        cursorBlink.apply();
         widget.addHyperlinkFilter(new UrlLinks(() -> linkOpener));
         WheelScroll.installOn(widget.getTerminalPanel(), widget.getTerminalTextBuffer());
         PrimarySelection.pasteOnMiddleClick(widget.getTerminalPanel(), this::pastePrimarySelection);
         this.keyModes = connector.keyModes(new Framebuffer(INITIAL_COLUMNS, INITIAL_ROWS));
         new TerminalKeys(() -> keyModes, this::runShortcut, this::sendKeys).installOn(widget.getPane(),
                 widget.getTerminalPanel().getCanvas());
-        widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> reportFocus(now));
-        bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> publishStatus()));
+        widget.getTerminalPanel().getCanvas().focusedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                cursorBlink.awake(System.nanoTime());
+            }
+            reportFocus(now);
+        });
+        bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            cursorBlink.tick(System.nanoTime());
+            publishStatus();
+        }));
         bannerClock.setCycleCount(Timeline.INDEFINITE);
         bannerClock.play();
         publishStatus();
@@ -240,7 +251,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     /** Applies new settings to the open view; the scrollback size applies to new views only. */
     public void setSettings(TerminalSettings settings) {
         settingsProvider.setSettings(settings);
-        applyCursorStyle(settings);
+        cursorBlink.apply();
         widget.applyFont();
     }
 
@@ -274,6 +285,9 @@ public final class TerminalView extends StackPane implements AutoCloseable {
      */
     public void paste(String text) {
         byte[] bytes = pasteBytes(text);
+        if (Platform.isFxApplicationThread()) {
+            cursorBlink.awake(System.nanoTime());
+        }
         pipeline.userInput();
         // in the same queue as the keys typed around it, so an Enter pressed right after a paste follows it
         if (!input.offer(bytes)) {
@@ -306,6 +320,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
 
     /** A key press from the window, already encoded: shown at once, and never blocks the FX thread. */
     private void sendKeys(byte[] bytes) {
+        cursorBlink.awake(System.nanoTime());
         pipeline.userInput();
         if (!input.offer(bytes)) {
             status.message("The remote side is not reading input: a key press was dropped.");
@@ -498,10 +513,6 @@ public final class TerminalView extends StackPane implements AutoCloseable {
             canvas.setWidth(0);
             canvas.setHeight(0);
         }
-    }
-
-    private void applyCursorStyle(TerminalSettings settings) {
-        widget.getTerminalPanel().setCursorShape(settings.cursorStyle().shape(settings.cursorBlink()));
     }
 
     /** Whether the program asked for focus events (mode 1004) in the frame shown last. */

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  * (docs/ARCHITECTURE.md §11).
  */
 final class TernSettingsProvider extends DefaultSettingsProvider {
+    /** A blink period no flip ever reaches: JediTermFX then never repaints for the cursor (see {@link CursorBlink}). */
+    static final int RESTING_PERIOD_MS = Integer.MAX_VALUE;
     private volatile TerminalSettings settings;
+    private volatile boolean cursorBlinking = true;
     private volatile double zoom = 1.0;
     private final ColorPalette palette = new SchemePalette(() -> settings.scheme());
     private final TerminalColor foreground = new TerminalColor(() -> new Color(settings.scheme().foreground()));
@@ -41,6 +44,15 @@ final class TernSettingsProvider extends DefaultSettingsProvider {
 
     double zoom() {
         return zoom;
+    }
+
+    void setCursorBlinking(boolean blinking) {
+        cursorBlinking = blinking;
+    }
+
+    @Override
+    public int caretBlinkingMs() {
+        return cursorBlinking ? super.caretBlinkingMs() : RESTING_PERIOD_MS;
     }
 
     void setZoom(double zoom) {

@@ -141,6 +141,25 @@ final class TernProcess implements AutoCloseable {
         return new int[]{g[2] * 2 / 3, g[3] / 2};
     }
 
+    /**
+     * The selected tab's terminal as the screen shows it now: right of a sidebar of the default width, below the
+     * toolbar and the tab strip, above the status bar.
+     */
+    java.awt.image.BufferedImage terminalArea() throws IOException {
+        Path shot = Files.createTempFile("tern-terminal-", ".png");
+        try {
+            x.screenshot(shot);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+            int[] g = x.geometry(window);
+            int left = Math.max(0, g[0] + g[2] / 4 + 12), top = Math.max(0, g[1] + 90);
+            int right = Math.min(image.getWidth(), g[0] + g[2] - 12);
+            int bottom = Math.min(image.getHeight(), g[1] + g[3] - 30);
+            return image.getSubimage(left, top, right - left, bottom - top);
+        } finally {
+            Files.deleteIfExists(shot);
+        }
+    }
+
     /** Gives the terminal keyboard focus the way a person does: the window, then a click into the terminal. */
     void focusTerminal() {
         x.focus(window);

@@ -34,6 +34,8 @@ import java.util.function.Function;
 public final class CompactHistory extends LinesBuffer {
     /** At least the 200 lines JediTermFX's link finder searches by identity. */
     public static final int HOT_LINES = 256;
+    /** How many older lines an add may pack for each line it adds (plus a quarter of {@link #HOT_LINES}). */
+    static final int PACK_PER_LINE_ADDED = 2;
 
     private final int maxLines;
     /** Every block but the last is full; the first one's oldest {@link #skipped} lines are gone. */
@@ -147,7 +149,8 @@ public final class CompactHistory extends LinesBuffer {
     /**
      * Adds at the end. The lines added are packed at the earliest by the next call (or {@link #settle}): a flood
      * replaces the whole history with every batch, and packing lines that the next batch drops would be work for
-     * nothing on the widget's thread.
+     * nothing on the widget's thread. A call packs a few lines for each one it adds, so a single line scrolled
+     * after a flood's batch does not pay for packing the whole batch, while steady output still keeps up.
      */
     @Override
     public void addLines(List<TerminalLine> lines) {
@@ -163,7 +166,8 @@ public final class CompactHistory extends LinesBuffer {
             }
         }
         if (hot.size() > 2 * HOT_LINES) {
-            pack(Math.min(Math.max(0, carried), hot.size() - HOT_LINES));
+            int budget = PACK_PER_LINE_ADDED * lines.size() + HOT_LINES / 4;
+            pack(Math.min(Math.min(Math.max(0, carried), hot.size() - HOT_LINES), budget));
         }
     }
 
