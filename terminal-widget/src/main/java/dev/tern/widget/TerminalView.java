@@ -17,8 +17,6 @@ import dev.tern.widget.pipeline.FrameScreen;
 import dev.tern.widget.pipeline.MoshHistory;
 import dev.tern.widget.pipeline.ScreenPipeline;
 import dev.tern.widget.pipeline.StreamScreen;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,7 +63,8 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     private final ConnectionBanner banner;
     private final VisualBell bell = new VisualBell();
     private final ViewStatus status = new ViewStatus(this::publishStatus);
-    private final Timeline bannerClock;
+    /** Once a second: the banner's status, the cursor's rest, and whether the repaint timer may pause. */
+    private final FxClock bannerClock;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<ConnectionState> state =
@@ -130,14 +129,14 @@ public final class TerminalView extends StackPane implements AutoCloseable {
             if (now) {
                 cursorBlink.awake(System.nanoTime());
             }
+            widget.getTerminalPanel().repaint();  // the cursor is drawn differently with and without the focus
             reportFocus(now);
         });
-        bannerClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+        bannerClock = FxClock.every(java.time.Duration.ofSeconds(1), "tern-view-clock", () -> {
             cursorBlink.tick(System.nanoTime());
+            widget.idleTick(cursorBlink.resting() || !widget.getTerminalPanel().getCanvas().isFocused());
             publishStatus();
-        }));
-        bannerClock.setCycleCount(Timeline.INDEFINITE);
-        bannerClock.play();
+        });
         publishStatus();
 
         ShownWatch.install(this, this::sightChanged);
@@ -380,6 +379,11 @@ public final class TerminalView extends StackPane implements AutoCloseable {
     }
 
     /** JediTermFX's text buffer (styles, history), for tests and the app's search. Lock it while reading. */
+    /** The widget inside, for tests of what it does on its own (its repaint timer). */
+    TernTerminalWidget widget() {
+        return widget;
+    }
+
     public TerminalTextBuffer textBuffer() {
         return widget.getTerminalTextBuffer();
     }
@@ -404,7 +408,7 @@ public final class TerminalView extends StackPane implements AutoCloseable {
             return;
         }
         OPEN.remove(this);
-        bannerClock.stop();
+        bannerClock.close();
         closeConnection();
     }
 

@@ -43,6 +43,28 @@ class LocalShellTabTest {
     }
 
     /**
+     * An idle view pauses the library's repaint timer (a running one keeps JavaFX's pulse going sixty times a second),
+     * and output that comes later plays it again, so the output is painted.
+     */
+    @Test
+    void anIdleViewPausesItsRepaintTimerAndLaterOutputPlaysItAgain(FxRobot robot) {
+        Eventually.screenContains(view, "$ ");
+        ShownView.typeLine(robot, view, "sleep 3; echo woke-$((6*7))");
+        Eventually.screenContains(view, "sleep 3; echo");
+        TernTerminalWidget widget = view.widget();
+        Eventually.until(Duration.ofSeconds(3), () -> {
+            robot.interact(() -> {
+                widget.idleTick(true);  // nothing asked for a repaint since the tick before
+                widget.idleTick(true);
+            });
+            return widget.repaintTimerPaused();
+        }, () -> "the repaint timer kept running while nothing happened");
+        Eventually.screenContains(view, "woke-42");
+        Eventually.until(Duration.ofSeconds(3), () -> !widget.repaintTimerPaused(),
+                () -> "the output did not play the repaint timer again");
+    }
+
+    /**
      * A local tab's platform threads are the two that wait in native code (the pty's reader and pty4j's reaper) and,
      * while input flows, the input pump's: the frames, the widget's emulator and its jobs run on virtual threads.
      */

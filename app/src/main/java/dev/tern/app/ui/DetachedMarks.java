@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.tern.widget.FxClock;
+import java.time.Duration;
 import javafx.application.Platform;
-import javafx.util.Duration;
 
 /**
  * Keeps the sidebar's marks of detached sessions current: the journals are read off the FX thread now and then
@@ -19,20 +17,19 @@ import javafx.util.Duration;
  * something. Reading the journal folder decrypts a few small files; nothing goes over the network.
  */
 public final class DetachedMarks {
-    static final Duration INTERVAL = Duration.seconds(5);
+    static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final ProfileSidebar sidebar;
     private final SessionJanitor janitor;
     private final Supplier<List<Profile>> profiles;
     private final AtomicBoolean reading = new AtomicBoolean();
-    private final Timeline timeline;
+    /** Not an animation: a running one keeps JavaFX's pulse going all day ({@link FxClock}). */
+    private FxClock clock;
 
     private DetachedMarks(ProfileSidebar sidebar, SessionJanitor janitor, Supplier<List<Profile>> profiles) {
         this.sidebar = sidebar;
         this.janitor = janitor;
         this.profiles = profiles;
-        this.timeline = new Timeline(new KeyFrame(INTERVAL, event -> refresh()));
-        timeline.setCycleCount(Animation.INDEFINITE);
     }
 
     /**
@@ -42,7 +39,7 @@ public final class DetachedMarks {
     public static DetachedMarks follow(ProfileSidebar sidebar, SessionJanitor janitor,
                                        Supplier<List<Profile>> profiles) {
         DetachedMarks marks = new DetachedMarks(sidebar, janitor, profiles);
-        marks.timeline.play();
+        marks.clock = FxClock.every(INTERVAL, "tern-detached-marks", marks::refresh);
         return marks;
     }
 
@@ -72,6 +69,6 @@ public final class DetachedMarks {
     }
 
     public void stop() {
-        timeline.stop();
+        clock.close();
     }
 }
