@@ -93,7 +93,11 @@ final class TernTerminalWidget extends JediTermFxWidget {
                 if (Platform.isFxApplicationThread()) {
                     playTimer();
                 } else {
-                    Platform.runLater(this::playTimer);
+                    try {
+                        Platform.runLater(this::playTimer);
+                    } catch (IllegalStateException toolkitGone) {
+                        // the app is ending: nothing will be painted again
+                    }
                 }
             }
         }
