@@ -83,8 +83,6 @@ public final class MainWindow implements SidebarActions {
     private final Label status = new Label();
     private boolean restoring;
     private boolean quitting;
-    /** The process is ending on a signal (see {@link #processEnding}); any thread sets it. */
-    private volatile boolean processEnding;
     /** What this quit does with the sessions that can be kept: the answer to the quit question, or the setting. */
     private QuitChoice quitChoice;
 
@@ -357,7 +355,6 @@ public final class MainWindow implements SidebarActions {
      * user had ended, whenever the window's own close came too late (JavaFX's shutdown races the signal's). Any thread.
      */
     public void processEnding() {
-        processEnding = true;
         tabs.processEnding();
     }
 
@@ -520,7 +517,7 @@ public final class MainWindow implements SidebarActions {
 
     private void tabsChanged() {
         updateStatus();
-        if (!restoring && !quitting && !processEnding) {
+        if (!restoring && !quitting && !tabs.processIsEnding()) {
             saveWindowState();
         }
     }

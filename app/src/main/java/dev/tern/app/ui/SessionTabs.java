@@ -209,6 +209,11 @@ public final class SessionTabs extends StackPane {
         processEndingSince = System.nanoTime() | 1;
     }
 
+    /** Whether {@link #processEnding} was called. Any thread. */
+    public boolean processIsEnding() {
+        return processEndingSince != 0;
+    }
+
     public int selectedIndex() {
         return tabPane.getSelectionModel().getSelectedIndex();
     }

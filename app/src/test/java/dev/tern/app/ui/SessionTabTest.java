@@ -177,6 +177,7 @@ class SessionTabTest {
 
         // a logout's signal: the shells end with the process, in whatever order against the window's last save
         tabs.processEnding();
+        assertTrue(tabs.processIsEnding());
         robot.interact(() -> {
             sessions.get(1).setState(SessionState.CLOSED);
             sessions.get(2).fail("Connection closed");
